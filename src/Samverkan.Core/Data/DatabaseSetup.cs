@@ -1,0 +1,99 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Audit;
+using Samverkan.Common;
+
+namespace Samverkan.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Samverkan</c>, the same for web and CLI.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlitePath = "data/samverkan.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText)) provider = DatabaseProvider.Sqlite;
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
+
+        var cs = configuration.GetConnectionString("Samverkan");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("ConnectionStrings:Samverkan is required when Database:Provider is Postgres.");
+            cs = $"Data Source={DefaultSqlitePath}";
+        }
+        return new DatabaseSettings(provider, cs);
+    }
+
+    /// <summary>Only the embedded default migrates itself on start; production runs <c>samverkan migrate</c>.</summary>
+    public bool MigratesOnStart(IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Database:MigrateOnStart") ?? Provider == DatabaseProvider.Sqlite;
+
+    public void Apply(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(ConnectionString);
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Samverkan.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Samverkan.Migrations.Postgres"));
+                break;
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.Ordinal)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}
+
+public static class CoreServices
+{
+    /// <summary>Everything the hosts share: database, clock, actor, audit and the use cases.</summary>
+    public static IServiceCollection AddSamverkanCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActorContext>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<SamverkanDb>((sp, options) =>
+        {
+            settings.Apply(options);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqliteTuning.Instance);
+        });
+        foreach (var type in UseCaseTypes()) services.AddScoped(type);
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<ReferenceData.ReferenceDataLoader>();
+        services.AddScoped<Seeding.DemoSeeder>();
+        services.AddScoped<Accounts.ApiTokenValidator>();
+        services.AddScoped<Accounts.ResolveActor>();
+        Accounts.AccountSetup.AddSamverkanAccounts(services);
+        return services;
+    }
+
+    /// <summary>Use cases are plain classes marked with <see cref="IUseCase"/>; no mediator in between.</summary>
+    public static IEnumerable<Type> UseCaseTypes() =>
+        typeof(CoreServices).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t));
+}
+
+/// <summary>Marks a class as one use case (one business operation), registered in DI by convention.</summary>
+public interface IUseCase;
