@@ -43,3 +43,13 @@ internal static class PlanMapping
             Tree(null));
     }
 }
+
+public static class PlanPermissions
+{
+    /// <summary>Whether to offer editing; the use cases check again on every write.</summary>
+    public static bool CanBeEditedBy(this PlanDetail plan, Common.Actor actor) =>
+        actor.IsRegionStaff && actor.OrganizationCode == plan.Region.Code;
+
+    public static IEnumerable<(GoalView Goal, int Depth)> Flatten(this IEnumerable<GoalView> goals, int depth = 0) =>
+        goals.SelectMany(g => new[] { (g, depth) }.Concat(g.Children.Flatten(depth + 1)));
+}

@@ -19,7 +19,8 @@ public static class PageErrors
             case ErrorKind.Unauthenticated:
                 return page.Challenge();
             default:
-                var key = error.Field is null ? "" : $"{prefix}.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+                var field = error.Field is null ? null : $"{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+                var key = field is null ? "" : prefix.Length == 0 ? field : $"{prefix}.{field}";
                 page.ModelState.AddModelError(key, error.Message);
                 return page.Page();
         }

@@ -60,10 +60,7 @@ public static class WebSetup
             doc.Info.Description = "Kultursamverkansmodellen som öppna data: regioner, kommuner, institutioner, kulturplaner och mål.";
             return Task.CompletedTask;
         }));
-        services.AddRazorPages(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Konto");
-        });
+        services.AddRazorPages();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["live", "ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
