@@ -9,6 +9,7 @@ builder.Services.AddSamverkanWeb();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+app.UseServerTiming();
 app.UseExceptionHandler();
 // The API answers problem+json; people get a Swedish page.
 app.UseWhen(c => WebSetup.IsApi(c.Request), api => api.UseStatusCodePages());
@@ -35,6 +36,7 @@ app.MapOrganizationsApi();
 app.MapPlansApi();
 app.MapAuditApi();
 app.MapRazorPages();
+app.MapBenchmarkEndpoints();
 
 app.Run();
 
