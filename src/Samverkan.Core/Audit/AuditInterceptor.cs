@@ -87,5 +87,10 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
 
     private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, JsonOptions);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = false,
+        // Keep å, ä, ö readable in the log.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

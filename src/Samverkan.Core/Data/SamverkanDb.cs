@@ -29,6 +29,15 @@ public sealed class SamverkanDb(DbContextOptions<SamverkanDb> options) : Identit
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SamverkanDb).Assembly);
+
+        // Ids are made by the application (Guid v7), never by the database. Saying so lets EF see a new child
+        // added to a loaded parent's collection as an insert rather than an update of a missing row.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -157,7 +157,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -343,7 +342,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Organizations.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -376,7 +374,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -466,7 +463,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.CulturePlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -513,7 +509,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.DevelopmentArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -541,7 +536,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.GoalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Baseline")
@@ -581,7 +575,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.MunicipalGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("EndYear")
@@ -611,7 +604,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -649,7 +641,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.ReferenceData.ActivityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")

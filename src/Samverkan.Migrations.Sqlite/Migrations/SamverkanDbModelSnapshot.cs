@@ -148,7 +148,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -332,7 +331,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Organizations.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -365,7 +363,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -455,7 +452,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.CulturePlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -502,7 +498,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.DevelopmentArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -530,7 +525,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.GoalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Baseline")
@@ -570,7 +564,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.MunicipalGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EndYear")
@@ -600,7 +593,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -638,7 +630,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.ReferenceData.ActivityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

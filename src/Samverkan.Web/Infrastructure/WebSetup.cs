@@ -47,6 +47,8 @@ public static class WebSetup
         services.AddAuthorization();
         services.AddAntiforgery(o => o.Cookie.Name = "samverkan.af");
 
+        // Swedish letters are written as they are, not as numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
         services.ConfigureHttpJsonOptions(o =>
         {

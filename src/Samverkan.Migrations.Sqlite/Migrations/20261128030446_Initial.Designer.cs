@@ -11,7 +11,7 @@ using Samverkan.Data;
 namespace Samverkan.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SamverkanDb))]
-    [Migration("20261128024547_Initial")]
+    [Migration("20261128030446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,7 +151,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -335,7 +334,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Organizations.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -368,7 +366,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -458,7 +455,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.CulturePlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -505,7 +501,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.DevelopmentArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -533,7 +528,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.GoalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Baseline")
@@ -573,7 +567,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.MunicipalGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EndYear")
@@ -603,7 +596,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -641,7 +633,6 @@ namespace Samverkan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samverkan.ReferenceData.ActivityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

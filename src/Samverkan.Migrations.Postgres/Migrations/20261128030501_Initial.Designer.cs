@@ -12,7 +12,7 @@ using Samverkan.Data;
 namespace Samverkan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SamverkanDb))]
-    [Migration("20261128024554_Initial")]
+    [Migration("20261128030501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -160,7 +160,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -346,7 +345,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Organizations.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -379,7 +377,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -469,7 +466,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.CulturePlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AdoptedOn")
@@ -516,7 +512,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.DevelopmentArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -544,7 +539,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.GoalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Baseline")
@@ -584,7 +578,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.MunicipalGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("EndYear")
@@ -614,7 +607,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -652,7 +644,6 @@ namespace Samverkan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Samverkan.ReferenceData.ActivityArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
