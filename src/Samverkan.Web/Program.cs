@@ -34,6 +34,7 @@ app.UseSwaggerUI(o =>
 app.MapApiInfoApi();
 app.MapOrganizationsApi();
 app.MapPlansApi();
+app.MapAgreementsApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

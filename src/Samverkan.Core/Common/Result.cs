@@ -13,6 +13,9 @@ public enum ErrorKind
 /// <summary>An expected failure with a stable, dotted code (e.g. <c>plan.period-invalid</c>).</summary>
 public sealed record Error(string Code, string Message, ErrorKind Kind, string? Field = null)
 {
+    /// <summary>Extra facts a client can act on (e.g. the current version after a stale edit); shown as problem members.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public static Error Validation(string code, string message, string? field = null) => new(code, message, ErrorKind.Validation, field);
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);

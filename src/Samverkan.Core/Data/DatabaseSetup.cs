@@ -85,6 +85,10 @@ public static class CoreServices
         services.AddScoped<Seeding.DemoSeeder>();
         services.AddScoped<Accounts.ApiTokenValidator>();
         services.AddScoped<Accounts.ResolveActor>();
+        services.AddScoped<Agreements.AgreementStore>();
+        services.AddScoped<Agreements.AgreementNotifier>();
+        services.AddSingleton<Agreements.ISignatureProvider, Agreements.SimpleElectronicSignature>();
+        services.AddSingleton<Agreements.ISignatureProvider, Agreements.PaperSignatureRecord>();
         Accounts.AccountSetup.AddSamverkanAccounts(services);
         return services;
     }

@@ -60,6 +60,7 @@ public static class ApiProblems
         };
         problem.Extensions["code"] = error.Code;
         if (error.Field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
+        foreach (var (key, value) in error.Extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
         return TypedResults.Problem(problem);
     }
 
