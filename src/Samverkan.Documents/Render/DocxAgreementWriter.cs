@@ -52,7 +52,9 @@ internal static class DocxAgreementWriter
                         body.Append(HeadingParagraph(heading));
                         break;
                     case TextBlock text:
-                        body.Append(TextParagraph(text, footnotes));
+                        // The version-control lines are read as one record and kept on one page.
+                        var keepWithNext = text.Kind == TextKind.Detail && i + 1 < flow.Blocks.Count && flow.Blocks[i + 1] is TextBlock { Kind: TextKind.Detail };
+                        body.Append(TextParagraph(text, footnotes, keepWithNext));
                         break;
                     case SignatureBlock signature:
                         body.Append(SignatureParagraphs(signature, first: previous is not SignatureBlock));
@@ -105,7 +107,7 @@ internal static class DocxAgreementWriter
         return new Paragraph(properties, TextRun(heading.Text));
     }
 
-    private static Paragraph TextParagraph(TextBlock block, Footnotes footnotes)
+    private static Paragraph TextParagraph(TextBlock block, Footnotes footnotes, bool keepWithNext)
     {
         var properties = new ParagraphProperties();
         switch (block.Kind)
@@ -117,6 +119,8 @@ internal static class DocxAgreementWriter
                 break;
             case TextKind.Detail:
                 properties.Append(new ParagraphStyleId { Val = "Detail" });
+                if (keepWithNext)
+                    properties.Append(new KeepNext(), new KeepLines());
                 break;
         }
         var paragraph = new Paragraph(properties);

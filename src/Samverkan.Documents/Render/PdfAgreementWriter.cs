@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
+using Samverkan.Agreements;
 
 namespace Samverkan.Documents.Render;
 
@@ -334,6 +337,15 @@ internal sealed class PdfAgreementWriter
         document.Info.CreationDate = model.CreatedAt;
         document.Info.ModificationDate = model.CreatedAt;
         document.ViewerPreferences.DisplayDocTitle = true;
+        // The file identifier names the agreement version, not the rendering run, so every copy of
+        // one version carries the same /ID (PDFsharp would otherwise pick a random one).
+        // PDFsharp takes the identifier as a string of byte values and writes it as hex.
+        var idBytes = model.VersionHash is null
+            ? SHA256.HashData(Encoding.UTF8.GetBytes(AgreementJson.Serialize(content)))
+            : Convert.FromHexString(model.VersionHash);
+        var id = new string([.. idBytes.Take(16).Select(b => (char)b)]);
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
 
         for (var index = 0; index < pages.Count; index++)
         {
@@ -457,8 +469,10 @@ internal sealed class PdfAgreementWriter
         foreach (var footnote in layout.Footnotes)
         {
             builder.BeginElement(PdfInlineLevelElementTag.Note);
+            // The number sits on the note's baseline in the note's size, so text extractors read
+            // "1 Kommunens …" as one line instead of a stray superscript.
             var number = footnote.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            gfx.DrawString(number, Marker, Ink, Left, line + FootnoteLineHeight * 0.74 - 3);
+            gfx.DrawString(number, FootnoteFont, Ink, Left, line + FootnoteLineHeight * 0.74);
             foreach (var text in WrapWords(footnote.Text, FootnoteFont, TextWidth - FootnoteIndent))
             {
                 gfx.DrawString(text, FootnoteFont, Ink, Left + FootnoteIndent, line + FootnoteLineHeight * 0.74);
