@@ -17,7 +17,7 @@ internal sealed record DocumentFlow(
 {
     public static DocumentFlow From(AgreementDocumentModel model)
     {
-        var content = model.Content;
+        var content = Clean(model.Content);
         var partyNames = content.Parties.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         var blocks = new List<FlowBlock> { new HeadingBlock(1, content.Title) };
         var footnoteNumber = 0;
@@ -115,6 +115,37 @@ internal sealed record DocumentFlow(
 
     private static List<string> NonEmpty(params string?[] values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+
+    /// <summary>
+    /// Text comes from people and from imported PDFs: tabs, carriage returns and other control
+    /// characters are not valid in Word's XML and have no glyph in the PDF font.
+    /// </summary>
+    private static AgreementContent Clean(AgreementContent content)
+    {
+        static Section CleanSection(Section section) => section with
+        {
+            Heading = CleanLine(section.Heading),
+            Items = [.. section.Items.Select(item => item with
+            {
+                Text = CleanText(item.Text),
+                Footnotes = [.. item.Footnotes.Select(CleanLine)],
+                Commitments = [.. item.Commitments.Select(c => c with { Text = CleanLine(c.Text) })],
+            })],
+            Sections = [.. section.Sections.Select(CleanSection)],
+        };
+        return content with { Title = CleanLine(content.Title), Sections = [.. content.Sections.Select(CleanSection)] };
+    }
+
+    /// <summary>Headings, footnotes and commitments are single runs of text: line breaks become spaces.</summary>
+    private static string CleanLine(string text) => CleanText(text).Replace('\n', ' ');
+
+    internal static string CleanText(string text)
+    {
+        var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\t', ' ');
+        return normalized.Any(c => char.IsControl(c) && c != '\n')
+            ? new string([.. normalized.Where(c => !char.IsControl(c) || c == '\n')])
+            : normalized;
+    }
 
     internal static string? FormatDate(DateOnly? date) =>
         date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ internal sealed class PdfAgreementWriter
     private const double FooterBaselineBottom = PageHeight - 34;
     private const double FooterLineHeight = 9.4;
     private const double FootnoteLineHeight = 10;
-    private const double FootnoteIndent = 11;
+    private const double FootnoteIndent = 14;
     private const double FootnoteGap = 3;
     private const double FootnoteSeparatorSpace = 12;
     private const double BulletIndent = 18;
@@ -193,15 +193,19 @@ internal sealed class PdfAgreementWriter
         }
 
         var footnoteHeight = block.Footnotes.Sum(f => FootnoteHeight(f));
-        // Two lines at least before a page break, so a block never leaves a lone first line behind.
-        var firstChunk = Math.Min(2, lines.Count);
+        // Two lines at least on each side of a page break: a block of three lines or fewer moves
+        // whole, a longer one leaves at least two lines behind (the widow check below does the rest).
+        var firstChunk = lines.Count <= 3 ? lines.Count : 2;
         EnsureRoom(firstChunk * lineHeight + (firstChunk == lines.Count ? ReserveFor(footnoteHeight) : 0));
 
         Fragment? fragment = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var isLast = i == lines.Count - 1;
-            if (!Fits(lineHeight + (isLast ? ReserveFor(footnoteHeight) : 0)) && page.Fragments.Count > 0)
+            // Widow control: rather than leave the last line (and its footnote marker) alone on the
+            // next page, take the line before it along, as long as two lines stay behind.
+            var widow = i == lines.Count - 2 && i >= 2 && !Fits(2 * lineHeight + ReserveFor(footnoteHeight));
+            if ((widow || !Fits(lineHeight + (isLast ? ReserveFor(footnoteHeight) : 0))) && page.Fragments.Count > 0)
             {
                 NewPage();
                 fragment = null;
@@ -306,6 +310,10 @@ internal sealed class PdfAgreementWriter
                 var take = rest.Length - 1;
                 while (take > 1 && measure.MeasureString(rest[..take], font).Width > width)
                     take--;
+                // Prefer to cut a URL or a compound after a slash or a hyphen, as Word does.
+                var soft = rest.AsSpan(0, take).LastIndexOfAny('/', '-');
+                if (soft >= take / 2)
+                    take = soft + 1;
                 lines.Add(rest[..take]);
                 rest = rest[take..];
             }

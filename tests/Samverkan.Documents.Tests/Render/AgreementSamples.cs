@@ -151,6 +151,19 @@ internal static class AgreementSamples
         return Signed() with { Content = content };
     }
 
+    /// <summary>Many long footnotes and an unbreakable address, to look at how the footnote area grows.</summary>
+    public static AgreementDocumentModel FootnoteHeavy()
+    {
+        var note = string.Concat(Enumerable.Repeat("Fotnoten förklarar bakgrunden utförligt och hänvisar till beslut i nämnden. ", 4));
+        var items = Enumerable.Range(1, 14).Select(n => new Item
+        {
+            Style = n % 2 == 0 ? ItemStyles.Bullet : ItemStyles.Paragraph,
+            Text = $"Punkt {n}: parterna följer upp arbetet och redovisar resultatet på https://www.example.se/kultur/overenskommelser/smedjebacken/2024/uppfoljning/bilaga-{n}.",
+            Footnotes = n % 3 == 0 ? [note, "Kort not."] : [note],
+        }).ToList();
+        return Signed() with { Content = Content() with { Sections = [new Section { Heading = "Fotnoter", Items = items }] } };
+    }
+
     private static Item Paragraph(string text) => new() { Text = text };
 
     private static Item Bullet(string text) => new() { Style = ItemStyles.Bullet, Text = text };

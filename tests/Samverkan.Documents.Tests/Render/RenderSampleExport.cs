@@ -19,5 +19,7 @@ public class RenderSampleExport
         File.WriteAllBytes(Path.Combine(folder, "render-sample.docx"), render.RenderDocx(AgreementSamples.Signed()));
         File.WriteAllBytes(Path.Combine(folder, "render-long.pdf"), render.RenderPdf(AgreementSamples.Long()));
         File.WriteAllBytes(Path.Combine(folder, "render-long.docx"), render.RenderDocx(AgreementSamples.Long()));
+        File.WriteAllBytes(Path.Combine(folder, "render-footnotes.pdf"), render.RenderPdf(AgreementSamples.FootnoteHeavy()));
+        File.WriteAllBytes(Path.Combine(folder, "render-footnotes.docx"), render.RenderDocx(AgreementSamples.FootnoteHeavy()));
     }
 }
