@@ -197,7 +197,6 @@ internal static class DocumentLabels
     public const string Contact = "Kontakt";
     public const string CaseOfficer = "Handläggare";
     public const string PlaceAndDate = "Ort och datum";
-    public const string Signature = "Namnteckning";
     public const string VersionControlHeading = "Underskrifter och versionskontroll";
     public const string ElectronicSignature = "elektronisk underskrift";
     public const string PaperSignature = "underskrift på papper";

@@ -75,8 +75,15 @@ internal sealed class PdfAgreementWriter
         return writer.Draw();
     }
 
-    private static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) =>
-        new(AgreementFontResolver.FamilyName, size, style, Unicode);
+    /// <summary>
+    /// The fonts are static fields, initialised before any method of this class runs; PDFsharp
+    /// resolves the typeface when an XFont is made, so the resolver must be in place first.
+    /// </summary>
+    private static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular)
+    {
+        AgreementFontResolver.EnsureInstalled();
+        return new(AgreementFontResolver.FamilyName, size, style, Unicode);
+    }
 
     // ---- Layout ---------------------------------------------------------------------------------
 
@@ -116,7 +123,7 @@ internal sealed class PdfAgreementWriter
             switch (blocks[i])
             {
                 case HeadingBlock heading:
-                    LayoutHeading(heading, blocks.Skip(i + 1).ToList());
+                    LayoutHeading(heading, blocks.Skip(i + 1));
                     break;
                 case TextBlock text:
                     LayoutText(text);
@@ -136,7 +143,7 @@ internal sealed class PdfAgreementWriter
         _ => (Heading4, 14.5, 7, 3, Tag.H4),
     };
 
-    private void LayoutHeading(HeadingBlock heading, IReadOnlyList<FlowBlock> rest)
+    private void LayoutHeading(HeadingBlock heading, IEnumerable<FlowBlock> rest)
     {
         var (font, lineHeight, before, after, tag) = HeadingStyle(heading.Level);
         var lines = WrapWords(heading.Text, font, TextWidth);
@@ -148,7 +155,7 @@ internal sealed class PdfAgreementWriter
             ? rest.OfType<TextBlock>().Sum(t => Wrap(t.Text, FontFor(t.Kind), TextWidth).Count * LineHeightFor(t.Kind) + 5)
             : rest.FirstOrDefault() switch
             {
-                SignatureBlock => SignatureHeight(),
+                SignatureBlock signature => SignatureHeight(signature),
                 TextBlock t => Math.Min(2, Wrap(t.Text, FontFor(t.Kind), TextWidth).Count) * LineHeightFor(t.Kind),
                 HeadingBlock => 2 * 14.5 + 20,
                 _ => 0,
@@ -244,12 +251,16 @@ internal sealed class PdfAgreementWriter
     private double FootnoteHeight(DocumentFootnote footnote) =>
         WrapWords(footnote.Text, FootnoteFont, TextWidth - FootnoteIndent).Count * FootnoteLineHeight + FootnoteGap;
 
-    private static double SignatureHeight() => 14.5 + 4 + 11 + 30 + 4 + 14.5 + 2 * 12.5 + 18;
+    private List<string> SignatureDetails(SignatureBlock signature) =>
+        [.. new[] { signature.Role, signature.PartyName }.OfType<string>().SelectMany(line => WrapWords(line, Detail, SignatureRuleLength + 60))];
+
+    private double SignatureHeight(SignatureBlock signature) =>
+        14.5 + 11 + 30 + 4 + 14.5 + SignatureDetails(signature).Count * 12.5 + 18;
 
     private void LayoutSignature(SignatureBlock signature, bool first)
     {
         Space(first ? 26 : 0);
-        EnsureRoom(SignatureHeight());
+        EnsureRoom(SignatureHeight(signature));
         var fragment = page.Add(Tag.Signature);
         y += 14.5;
         if (signature.PlaceAndDate is not null)
@@ -262,13 +273,10 @@ internal sealed class PdfAgreementWriter
         y += 4;
         fragment.Runs.Add(new Run(signature.Name, Body, Left, Baseline(14.5)));
         y += 14.5;
-        foreach (var line in new[] { signature.Role, signature.PartyName }.OfType<string>())
+        foreach (var line in SignatureDetails(signature))
         {
-            foreach (var wrapped in WrapWords(line, Detail, SignatureRuleLength + 60))
-            {
-                fragment.Runs.Add(new Run(wrapped, Detail, Left, Baseline(12.5)));
-                y += 12.5;
-            }
+            fragment.Runs.Add(new Run(line, Detail, Left, Baseline(12.5)));
+            y += 12.5;
         }
         y += 18;
     }
