@@ -28,6 +28,7 @@ public sealed class AppFixture : IAsyncLifetime
     public const string Mora = "officer-2062@test.example";
     public const string Gavleborg = "officer-21@test.example";
     public const string Viewer = "viewer-20@test.example";
+    public const string Mora2062 = Mora;
 
     public async Task InitializeAsync()
     {
@@ -84,7 +85,10 @@ public sealed class AppFixture : IAsyncLifetime
         $"audit={await db.AuditLog.CountAsync()} plans={await db.Plans.CountAsync()} goals={await db.PlanGoals.CountAsync()} " +
         $"areas={await db.DevelopmentAreas.CountAsync()} mgoals={await db.MunicipalGoals.CountAsync()} users={await db.Users.CountAsync()} " +
         $"planversions={string.Join(",", await db.Plans.OrderBy(p => p.Id).Select(p => p.Version).ToListAsync())} " +
-        $"mgoaltexts={string.Join("|", await db.MunicipalGoals.OrderBy(g => g.Id).Select(g => g.Text).ToListAsync())}");
+        $"mgoaltexts={string.Join("|", await db.MunicipalGoals.OrderBy(g => g.Id).Select(g => g.Text).ToListAsync())} " +
+        $"agreements={await db.Set<Samverkan.Agreements.Agreement>().CountAsync()} versions={await db.Set<Samverkan.Agreements.AgreementVersion>().CountAsync()} " +
+        $"approvals={await db.Set<Samverkan.Agreements.AgreementApproval>().CountAsync()} signatures={await db.Set<Samverkan.Agreements.AgreementSignature>().CountAsync()} " +
+        $"statuses={string.Join(",", await db.Set<Samverkan.Agreements.Agreement>().OrderBy(a => a.Id).Select(a => a.Status + a.CurrentVersion).ToListAsync())}");
 
     public async Task DisposeAsync()
     {
