@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Samverkan.Cli.Commands.Accounts;
+using Samverkan.Cli.Commands.Agreements;
 using Samverkan.Cli.Commands.Database;
 
 namespace Samverkan.Cli;
@@ -45,5 +46,6 @@ public static class CliApp
             SeedCommand.Create(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
+            AgreementsCommand.Create(cli),
         };
 }

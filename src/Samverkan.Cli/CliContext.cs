@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Samverkan.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,7 @@ public sealed class CliContext(TextReader stdin, TextWriter stdout, TextWriter s
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSamverkanCore(configuration);
+        services.AddSamverkanDocuments();
         return services.BuildServiceProvider();
     }
 

@@ -31,6 +31,9 @@ public static class CliResult
     public static int Map<T>(TextWriter stderr, Result<T> result, Func<T, int> onSuccess) =>
         result.Match(onSuccess, error => Fail(stderr, error));
 
+    public static async Task<int> MapAsync<T>(TextWriter stderr, Result<T> result, Func<T, Task<int>> onSuccess) =>
+        result.IsSuccess ? await onSuccess(result.Value) : Fail(stderr, result.Error!);
+
     public static int ParseErrors(ParseResult parsed, TextWriter stderr)
     {
         foreach (var error in parsed.Errors) stderr.WriteLine($"{ProgramName}: {error.Message}");

@@ -1,9 +1,11 @@
 using Samverkan.Data;
+using Samverkan.Documents;
 using Samverkan.Web.Api;
 using Samverkan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSamverkanCore(builder.Configuration);
+builder.Services.AddSamverkanDocuments();
 builder.Services.AddSamverkanWeb();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.MapApiInfoApi();
 app.MapOrganizationsApi();
 app.MapPlansApi();
 app.MapAgreementsApi();
+app.MapAgreementDocumentsApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();
