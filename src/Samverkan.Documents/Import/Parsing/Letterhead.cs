@@ -1,0 +1,165 @@
+using Samverkan.Agreements;
+
+namespace Samverkan.Documents.Import.Parsing;
+
+/// <summary>Reads the case officer and the issuer's addresses out of the page furniture.</summary>
+internal static class Letterhead
+{
+    public const string Officer = "officer";
+    private const string Postal = "postal";
+    private const string Visiting = "visiting";
+    private const string Contact = "contact";
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["postadress"] = Postal, ["adress"] = Postal, ["besoksadress"] = Visiting, ["besoksadr"] = Visiting,
+        ["kontakt"] = Contact, ["telefon"] = Contact, ["tel"] = Contact, ["vaxel"] = Contact, ["epost"] = Contact,
+        ["email"] = Contact, ["mejl"] = Contact, ["webb"] = Contact, ["webbplats"] = Contact, ["hemsida"] = Contact,
+        ["internet"] = Contact, ["orgnr"] = Contact, ["organisationsnummer"] = Contact, ["orgnummer"] = Contact,
+        ["fax"] = Contact, ["telefax"] = Contact,
+        ["handlaggare"] = Officer, ["kontaktperson"] = Officer, ["ansvarighandlaggare"] = Officer,
+    };
+
+    /// <summary>The label a line starts a contact block with; <paramref name="inline"/> is any value after "Label:".</summary>
+    public static string? Label(string line, out string? inline)
+    {
+        inline = null;
+        if (line.Length > 120) return null;
+        var colon = line.IndexOf(':');
+        var head = colon >= 0 ? line[..colon] : line;
+        if (head.Length > 30) return null;
+        if (!Labels.TryGetValue(TextPatterns.Fold(head), out var kind)) return null;
+        if (colon >= 0 && colon + 1 < line.Length)
+        {
+            var rest = line[(colon + 1)..].Trim();
+            if (rest.Length > 0) inline = rest;
+        }
+
+        return kind;
+    }
+
+    public sealed class Found
+    {
+        public MappedText? Name, Title, Phone, Email;
+        public List<MappedText> PostalLines { get; } = [];
+        public List<MappedText> VisitingLines { get; } = [];
+        public MappedText? IssuerPhone, IssuerEmail, Website, OrganizationNumber;
+    }
+
+    /// <summary>Reads furniture lines in document order; body lines in between end a block like blank lines do.</summary>
+    public static Found Read(IEnumerable<SourceLine> lines)
+    {
+        var found = new Found();
+        var done = new HashSet<string>();
+        string? label = null;
+        var ignore = false;
+
+        foreach (var line in lines)
+        {
+            if (line.IsBlank || !line.Furniture)
+            {
+                if (label is not null) done.Add(label);
+                label = null;
+                ignore = false;
+                continue;
+            }
+
+            var next = Label(line.Text, out var inline);
+            if (next is not null)
+            {
+                if (label is not null) done.Add(label);
+
+                // The footer repeats on every page; the first copy is the one read.
+                ignore = done.Contains(next);
+                label = next;
+                if (!ignore && inline is not null)
+                {
+                    var mapped = line.Mapped();
+                    var at = mapped.Text.IndexOf(':') + 1;
+                    foreach (var part in mapped.Slice(at).SplitOn(","))
+                    {
+                        Take(found, label, part.Trim());
+                    }
+                }
+
+                continue;
+            }
+
+            if (ignore) continue;
+            if (label is not null)
+            {
+                Take(found, label, line.Mapped());
+            }
+            else
+            {
+                TakeContact(found, line.Mapped(), issuer: true);
+            }
+        }
+
+        return found;
+    }
+
+    private static void Take(Found found, string label, MappedText value)
+    {
+        if (value.Length == 0) return;
+        switch (label)
+        {
+            case Postal:
+                if (found.PostalLines.Count < 4) found.PostalLines.Add(value);
+                break;
+            case Visiting:
+                if (found.VisitingLines.Count < 4) found.VisitingLines.Add(value);
+                break;
+            case Contact:
+                TakeContact(found, value, issuer: true);
+                break;
+            case Officer:
+                if (TakeContact(found, value, issuer: false)) break;
+                if (found.Name is null && TextPatterns.LooksLikeName(value.Text)) found.Name = value;
+                else if (found.Name is not null && found.Title is null && !value.Text.Any(char.IsDigit)) found.Title = value;
+                break;
+        }
+    }
+
+    private static bool TakeContact(Found found, MappedText value, bool issuer)
+    {
+        var text = value.Text;
+        var email = TextPatterns.Email().Match(text);
+        if (email.Success)
+        {
+            var v = value.Slice(email.Index, email.Length);
+            if (issuer) found.IssuerEmail ??= v;
+            else found.Email ??= v;
+            return true;
+        }
+
+        var org = TextPatterns.OrganizationNumber().Match(text);
+        if (org.Success)
+        {
+            if (issuer) found.OrganizationNumber ??= value.Slice(org.Index, org.Length);
+            return true;
+        }
+
+        var phone = TextPatterns.Phone().Match(text);
+        if (phone.Success)
+        {
+            var g = phone.Groups["number"];
+            var v = value.Slice(g.Index, g.Length);
+            if (issuer) found.IssuerPhone ??= v;
+            else found.Phone ??= v;
+            return true;
+        }
+
+        var web = TextPatterns.Web().Match(text);
+        if (web.Success && issuer)
+        {
+            found.Website ??= value.Slice(web.Index, web.Length);
+            return true;
+        }
+
+        return false;
+    }
+
+    public static CaseOfficer? ToCaseOfficer(Found f) =>
+        f.Name is null ? null : new CaseOfficer(f.Name.Text, f.Title?.Text, f.Phone?.Text, f.Email?.Text);
+}
