@@ -190,10 +190,13 @@ internal static class PdfTextExtractor
     /// <summary>Lines to text: blank lines for vertical gaps, columns read one after the other.</summary>
     private static List<RawLine> Layout(List<PdfLine> lines, double bodySize)
     {
+        // The line pitch inside a paragraph is the smallest common gap; where most paragraphs are one line
+        // long every gap is a paragraph gap, so the pitch is also capped by what the font size implies.
         var gaps = new List<double>();
         for (var i = 1; i < lines.Count; i++) gaps.Add(lines[i - 1].Baseline - lines[i].Baseline);
-        var spacing = gaps.Count > 0 ? Median(gaps.Where(g => g > 0.1)) : bodySize * 1.2;
-        if (spacing <= 0) spacing = bodySize * 1.2;
+        var positive = gaps.Where(g => g > 0.1).OrderBy(g => g).ToList();
+        var spacing = positive.Count > 0 ? Math.Min(positive[positive.Count / 4], 1.3 * bodySize) : 1.2 * bodySize;
+        if (spacing <= 0) spacing = 1.2 * bodySize;
 
         var output = new List<RawLine>();
         var i2 = 0;
@@ -202,7 +205,7 @@ internal static class PdfTextExtractor
             if (i2 > 0)
             {
                 var gap = lines[i2 - 1].Baseline - lines[i2].Baseline;
-                if (gap > 1.6 * spacing && gap > 1.4 * Math.Min(lines[i2].Size, lines[i2 - 1].Size)) output.Add(new RawLine(""));
+                if (gap > 1.35 * spacing && gap > 1.4 * Math.Min(lines[i2].Size, lines[i2 - 1].Size)) output.Add(new RawLine(""));
             }
 
             var segments = Segments(lines[i2]);

@@ -33,6 +33,7 @@ internal sealed class AgreementTextParser
         var paras = Paragraphs.Build(doc.Lines, doc.ParagraphLines);
         front.ReadTitle(paras, _resolver, _warnings);
         _resolver.SetParties(front.Parties.Select(p => p.Party));
+        Aliases.Register(paras, _resolver);
         front.ReadPeriodFromBody(paras);
         var footnotes = Footnotes.Extract(paras);
         _cancel.ThrowIfCancellationRequested();
@@ -161,9 +162,24 @@ internal sealed class AgreementTextParser
         _cancel.ThrowIfCancellationRequested();
         if (node.Heading is not null) _sources[path + ".heading"] = node.Heading.Span;
         var items = new List<Item>();
+        List<string>? leadIn = null;
         foreach (var para in node.Items)
         {
-            items.Add(Item(para, $"{path}.items[{items.Count}]", footnotes));
+            var item = Item(para, $"{path}.items[{items.Count}]", footnotes, out var leadInParties);
+            var bullet = item.Style == ItemStyles.Bullet;
+
+            // "Museet ska under året:" followed by bullets: each bullet is something the lead-in's party commits to.
+            if (bullet && leadIn is not null && item.Commitments.Count == 0 && item.Text.Length > 0)
+            {
+                _sources[$"{path}.items[{items.Count}].commitments[0]"] = _sources[$"{path}.items[{items.Count}].text"];
+                item = item with { Commitments = [new Commitment { Parties = leadIn, Text = item.Text }] };
+            }
+            else if (!bullet)
+            {
+                leadIn = leadInParties;
+            }
+
+            items.Add(item);
         }
 
         return new Section
@@ -174,18 +190,26 @@ internal sealed class AgreementTextParser
         };
     }
 
-    private Item Item(Para para, string path, List<FootnoteDefinition> footnotes)
+    private Item Item(Para para, string path, List<FootnoteDefinition> footnotes, out List<string>? leadInParties)
     {
+        leadInParties = null;
         var (text, notes) = Footnotes.Attach(para.Text, footnotes);
         _sources[path + ".text"] = text.Span;
         _itemTexts.Add(text);
         for (var i = 0; i < notes.Count; i++) _sources[$"{path}.footnotes[{i}]"] = notes[i].Span;
 
         var commitments = new List<Commitment>();
-        foreach (var sentence in Commitments.Sentences(text))
+        var sentences = Commitments.Sentences(text);
+        foreach (var sentence in sentences)
         {
             var found = Commitments.Find(sentence, _resolver);
             if (found is null) continue;
+            if (sentence == sentences[^1] && sentence.Text.EndsWith(':'))
+            {
+                leadInParties = found.Parties.Select(p => p.Code).ToList();
+                continue;
+            }
+
             _sources[$"{path}.commitments[{commitments.Count}]"] = found.Sentence.Span;
             commitments.Add(new Commitment
             {

@@ -158,7 +158,12 @@ internal static class Commitments
             return ([.. resolver.Parties], i + 2);
         }
 
-        if (!tokens[i].Upper && OrganizationNames.GenericKind(first) is null) return null;
+        if (!tokens[i].Upper)
+        {
+            var word = resolver.ResolveLowercaseWord(tokens[i].Word);
+            return word is null ? null : ([word], i + 1);
+        }
+
         for (var n = Math.Min(5, tokens.Count - i); n >= 1; n--)
         {
             if (Enumerable.Range(i, n - 1).Any(k => tokens[k].CommaAfter)) continue;

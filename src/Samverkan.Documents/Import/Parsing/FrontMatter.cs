@@ -125,6 +125,7 @@ internal sealed partial class FrontMatter
         var limit = Math.Min(paras.Count, 8);
         var index = -1;
         MappedText? title = null;
+        Para? remainder = null;
         for (var i = 0; i < limit && title is null; i++)
         {
             var text = paras[i].Full;
@@ -132,8 +133,13 @@ internal sealed partial class FrontMatter
             {
                 var mellan = text.Text.IndexOf(" mellan ", kw.Index, StringComparison.OrdinalIgnoreCase);
                 if (mellan < 0 || mellan - kw.Index > 80) continue;
-                title = text.Length <= 300 ? text : text.Slice(kw.Index, TitleEnd(text.Text, kw.Index) - kw.Index);
+                var end = TitleEnd(text.Text, kw.Index);
+                title = text.Slice(kw.Index, end - kw.Index);
                 index = i;
+
+                // Text that lost its line breaks (OCR) runs on from the title into the body; give the rest back.
+                var rest = text.Slice(end).Trim();
+                if (rest.Length > 0) remainder = new Para { Lines = paras[i].Lines, Text = rest, Full = rest };
                 break;
             }
         }
@@ -162,6 +168,7 @@ internal sealed partial class FrontMatter
         }
 
         paras.RemoveRange(0, index + 1);
+        if (remainder is not null) paras.Insert(0, remainder);
 
         // A body paragraph right after the title may still carry the date ("Falun den 25 september 2019").
         if (Date is null && paras.Count > 0 && paras[0].Full.Length <= 60)
@@ -189,12 +196,16 @@ internal sealed partial class FrontMatter
         }
     }
 
+    /// <summary>A title ends with its period ("för åren 2019-2022"), or at the end of its sentence or paragraph.</summary>
     private static int TitleEnd(string text, int from)
     {
         var range = YearRange().Match(text, from);
         if (range.Success && range.Index - from < 250) return range.Index + range.Length;
+        var single = SingleYear().Match(text, from);
+        if (single.Success && single.Index - from < 250) return single.Index + single.Length;
         var stop = text.IndexOf(". ", from, StringComparison.Ordinal);
-        return stop > 0 && stop - from < 250 ? stop : Math.Min(text.Length, from + 250);
+        if (stop > 0 && stop - from < 250) return stop;
+        return text.Length - from <= 250 ? text.Length : from + 250;
     }
 
     private static readonly string[] TailWords = [" för ", " avseende ", " gällande ", " under ", " om ", " angående ", " kring ", " inom ", " i fråga om ", " år ", " perioden "];

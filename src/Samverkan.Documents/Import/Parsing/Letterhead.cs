@@ -53,6 +53,7 @@ internal static class Letterhead
         var done = new HashSet<string>();
         string? label = null;
         var ignore = false;
+        var unlabelledRead = false;
 
         foreach (var line in lines)
         {
@@ -90,13 +91,46 @@ internal static class Letterhead
             {
                 Take(found, label, line.Mapped());
             }
-            else
+            else if (!unlabelledRead)
             {
-                TakeContact(found, line.Mapped(), issuer: true);
+                unlabelledRead = TakeUnlabelled(found, line.Mapped());
             }
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A one-line footer ("Region Dalarna · Box 712 · 791 29 Falun · Telefon 023-49 00 00") has no labels;
+    /// its parts are recognized by shape. Only the first such line is read, since it repeats on every page.
+    /// </summary>
+    private static bool TakeUnlabelled(Found found, MappedText line)
+    {
+        var parts = new List<MappedText>();
+        var start = 0;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line.Text[i] is not ('·' or '|' or '•')) continue;
+            var part = line.Slice(start, i - start).Trim();
+            if (part.Length > 0) parts.Add(part);
+            start = i + 1;
+        }
+
+        var any = false;
+        foreach (var part in parts)
+        {
+            if (TakeContact(found, part, issuer: true))
+            {
+                any = true;
+            }
+            else if (found.PostalLines.Count < 3 && (part.Text.StartsWith("Box ", StringComparison.Ordinal) || TextPatterns.PostalCode().IsMatch(part.Text)))
+            {
+                found.PostalLines.Add(part);
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private static void Take(Found found, string label, MappedText value)

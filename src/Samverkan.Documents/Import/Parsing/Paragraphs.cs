@@ -31,7 +31,7 @@ internal sealed class Para
 internal static partial class Paragraphs
 {
     // A dash bullet needs a space after it (so "-5 %" is not one); symbol bullets need none.
-    [GeneratedRegex(@"^(?:(?<m>[-–—*])\s+|(?<m>[•·▪■◦►‣○●➢✓])\s*)(?=\S)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:(?<m>[-–—*»›])\s+|(?<m>[•·▪■◦►‣○●➢✓])\s*)(?=\S)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BulletStart();
 
     [GeneratedRegex(@"^(?<num>\d{1,2}(?:\.\d{1,2}){0,3})(?<close>[.)])?\s+(?=[\p{Lu}ÅÄÖ])", RegexOptions.CultureInvariant, 1000)]

@@ -20,6 +20,8 @@ internal static partial class Sections
     [GeneratedRegex(@"\b(?:kr|kronor|tkr|mkr|msek|sek)\b|%|\d{3} \d{3}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Amount();
 
+    private static readonly HashSet<string> LeadInVerbs = ["ska", "skall", "vill", "kommer", "bör", "har", "är", "avser", "ges", "gäller", "innebär"];
+
     public static List<SectionNode> Build(List<Para> paras, CancellationToken cancel)
     {
         var roots = new List<SectionNode>();
@@ -109,7 +111,8 @@ internal static partial class Sections
         if (words > 12) return null;
         if (t.EndsWith(':'))
         {
-            if (words > 5) return null;
+            // "Grundläggande värden:" names a list; "Museet ska under året:" is a sentence leading into one.
+            if (words > 5 || t.Split(' ').Any(w => LeadInVerbs.Contains(w.ToLower(TextPatterns.Swedish)))) return null;
             colon = true;
         }
 

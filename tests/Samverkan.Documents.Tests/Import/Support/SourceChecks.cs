@@ -8,7 +8,7 @@ internal static partial class SourceChecks
 {
     /// <summary>
     /// Every span lies inside the source text, and a text field's span contains its value once whitespace,
-    /// hyphens (joined words), commas (address lines joined with ", ") and footnote markers are set aside.
+    /// hyphens (joined words), separators (address parts joined with ", ") and footnote markers are set aside.
     /// </summary>
     public static void AssertSpansHold(ImportResult result)
     {
@@ -25,7 +25,7 @@ internal static partial class SourceChecks
     }
 
     public static string Squash(string s) =>
-        new(s.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '–' and not ',' && !"⁰¹²³⁴⁵⁶⁷⁸⁹".Contains(c)).ToArray());
+        new(s.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '–' and not ',' and not '·' and not '|' && !"⁰¹²³⁴⁵⁶⁷⁸⁹".Contains(c)).ToArray());
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z]+)(?:\[(?<index>\d+)\])?$")]
     private static partial Regex Segment();

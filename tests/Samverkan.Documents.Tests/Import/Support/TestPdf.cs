@@ -25,6 +25,19 @@ internal static class TestPdf
             var width = 595 - 2 * Margin;
             foreach (var line in pageText.Split('\n'))
             {
+                // Text aligned with runs of spaces (signatures side by side) is drawn in real columns.
+                var cells = System.Text.RegularExpressions.Regex.Split(line.Trim(), " {3,}");
+                if (cells.Length > 1)
+                {
+                    for (var c = 0; c < cells.Length; c++)
+                    {
+                        gfx.DrawString(cells[c], font, XBrushes.Black, Margin + c * width / cells.Length, y, XStringFormats.TopLeft);
+                    }
+
+                    y += LineHeight;
+                    continue;
+                }
+
                 var bullet = line.StartsWith("- ", StringComparison.Ordinal);
                 var indent = bullet ? 12.0 : 0.0;
                 var first = true;
