@@ -25,10 +25,12 @@ public sealed class ImportAgreementDocument
         if (content.LongLength > options.MaxBytes) return ImportErrors.Large(options.MaxBytes);
         if (extension is not (".txt" or ".pdf" or ".docx")) return ImportErrors.Unsupported(extension);
 
-        // PdfPig and OpenXml cannot be interrupted, so the work runs on its own task and the caller stops
-        // waiting at the deadline; the token makes our own parsing give up soon after.
+        // PdfPig and OpenXml cannot be interrupted, so the work runs on a thread of its own and the caller
+        // stops waiting at the deadline; the token makes our own parsing give up soon after. A dedicated
+        // thread (not the pool) because the caller blocks: under load a pool item could wait for a free thread.
         var cancel = new CancellationTokenSource();
-        var work = Task.Run(() => Run(content, extension, directory, options, cancel.Token), CancellationToken.None);
+        var work = Task.Factory.StartNew(() => Run(content, extension, directory, options, cancel.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         bool finished;
         try
         {

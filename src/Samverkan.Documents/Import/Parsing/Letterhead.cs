@@ -44,6 +44,11 @@ internal static class Letterhead
         public List<MappedText> PostalLines { get; } = [];
         public List<MappedText> VisitingLines { get; } = [];
         public MappedText? IssuerPhone, IssuerEmail, Website, OrganizationNumber;
+
+        /// <summary>Address lines are taken from one block only, so the joined address has one source.</summary>
+        public int PostalBlock { get; set; } = -1;
+
+        public int VisitingBlock { get; set; } = -1;
     }
 
     /// <summary>Reads furniture lines in document order; body lines in between end a block like blank lines do.</summary>
@@ -54,11 +59,13 @@ internal static class Letterhead
         string? label = null;
         var ignore = false;
         var unlabelledRead = false;
+        var block = 0;
 
         foreach (var line in lines)
         {
             if (line.IsBlank || !line.Furniture)
             {
+                block++;
                 if (label is not null) done.Add(label);
                 label = null;
                 ignore = false;
@@ -68,6 +75,7 @@ internal static class Letterhead
             var next = Label(line.Text, out var inline);
             if (next is not null)
             {
+                block++;
                 if (label is not null) done.Add(label);
 
                 // The footer repeats on every page; the first copy is the one read.
@@ -79,7 +87,7 @@ internal static class Letterhead
                     var at = mapped.Text.IndexOf(':') + 1;
                     foreach (var part in mapped.Slice(at).SplitOn(","))
                     {
-                        Take(found, label, part.Trim());
+                        Take(found, label, part.Trim(), block);
                     }
                 }
 
@@ -89,11 +97,11 @@ internal static class Letterhead
             if (ignore) continue;
             if (label is not null)
             {
-                Take(found, label, line.Mapped());
+                Take(found, label, line.Mapped(), block);
             }
             else if (!unlabelledRead)
             {
-                unlabelledRead = TakeUnlabelled(found, line.Mapped());
+                unlabelledRead = TakeUnlabelled(found, line.Mapped(), block);
             }
         }
 
@@ -104,7 +112,7 @@ internal static class Letterhead
     /// A one-line footer ("Region Dalarna · Box 712 · 791 29 Falun · Telefon 023-49 00 00") has no labels;
     /// its parts are recognized by shape. Only the first such line is read, since it repeats on every page.
     /// </summary>
-    private static bool TakeUnlabelled(Found found, MappedText line)
+    private static bool TakeUnlabelled(Found found, MappedText line, int block)
     {
         var parts = new List<MappedText>();
         var start = 0;
@@ -123,9 +131,10 @@ internal static class Letterhead
             {
                 any = true;
             }
-            else if (found.PostalLines.Count < 3 && (part.Text.StartsWith("Box ", StringComparison.Ordinal) || TextPatterns.PostalCode().IsMatch(part.Text)))
+            else if ((part.Text.StartsWith("Box ", StringComparison.Ordinal) || TextPatterns.PostalCode().IsMatch(part.Text))
+                     && AddLine(found.PostalLines, found.PostalBlock, block, part))
             {
-                found.PostalLines.Add(part);
+                found.PostalBlock = block;
                 any = true;
             }
         }
@@ -133,16 +142,23 @@ internal static class Letterhead
         return any;
     }
 
-    private static void Take(Found found, string label, MappedText value)
+    private static bool AddLine(List<MappedText> lines, int owner, int block, MappedText value)
+    {
+        if (lines.Count >= 4 || (owner >= 0 && owner != block)) return false;
+        lines.Add(value);
+        return true;
+    }
+
+    private static void Take(Found found, string label, MappedText value, int block)
     {
         if (value.Length == 0) return;
         switch (label)
         {
             case Postal:
-                if (found.PostalLines.Count < 4) found.PostalLines.Add(value);
+                if (AddLine(found.PostalLines, found.PostalBlock, block, value)) found.PostalBlock = block;
                 break;
             case Visiting:
-                if (found.VisitingLines.Count < 4) found.VisitingLines.Add(value);
+                if (AddLine(found.VisitingLines, found.VisitingBlock, block, value)) found.VisitingBlock = block;
                 break;
             case Contact:
                 TakeContact(found, value, issuer: true);

@@ -26,8 +26,25 @@ internal sealed class MappedText
 
     public int OffsetAt(int index) => _offsets[index];
 
-    /// <summary>From the first to the last character's source; offsets only ever grow, so this covers all of it.</summary>
-    public SourceSpan Span => Length == 0 ? default : new SourceSpan(_offsets[0], _offsets[^1] - _offsets[0] + 1);
+    /// <summary>
+    /// From the earliest to the latest source character. Offsets usually grow, but text read column by column
+    /// (signatures side by side) is stitched from out-of-order pieces.
+    /// </summary>
+    public SourceSpan Span
+    {
+        get
+        {
+            if (Length == 0) return default;
+            int min = _offsets[0], max = _offsets[0];
+            foreach (var o in _offsets)
+            {
+                if (o < min) min = o;
+                if (o > max) max = o;
+            }
+
+            return new SourceSpan(min, max - min + 1);
+        }
+    }
 
     public MappedText Slice(int start, int length)
     {

@@ -196,7 +196,9 @@ internal static partial class Signatures
     {
         if (block.RoleParts.Count == 0) return;
         var builder = new MappedTextBuilder();
-        foreach (var part in block.RoleParts)
+
+        // Read column by column, parts can arrive out of order; the role is read in the order it was written.
+        foreach (var part in block.RoleParts.OrderBy(p => p.Span.Start))
         {
             if (builder.Length > 0)
             {
