@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Samverkan.Agreements;
 
@@ -10,8 +9,6 @@ namespace Samverkan.Documents.Import;
 /// </summary>
 public static class OrganizationNames
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-
     /// <summary>Words that stand for "our region" / "our municipality" once the parties are named.</summary>
     public static string? GenericKind(string nameAsWritten)
     {
@@ -35,7 +32,7 @@ public static class OrganizationNames
             {
                 if (space && sb.Length > 0) sb.Append(' ');
                 space = false;
-                sb.Append(char.ToLower(ch, Swedish));
+                sb.Append(char.ToLowerInvariant(ch));
             }
             else
             {

@@ -22,6 +22,23 @@ internal static class Commitments
 
     private static readonly HashSet<string> Modals = ["ska", "skall", "vill", "avser", "kommer"];
 
+    /// <summary>Words no organization name runs across; they bound the word runs offered to the directory.</summary>
+    private static readonly HashSet<string> NameBreaks = ["och", "har", "är", "att", "som", "samt", "eller", "men", "den", "det", "en", "ett"];
+
+    private static int MaxNameLength(List<Token> tokens, int i)
+    {
+        var n = 0;
+        while (n < 5 && i + n < tokens.Count)
+        {
+            var lower = tokens[i + n].Lower;
+            if (n > 0 && (NameBreaks.Contains(lower) || Verbs.Contains(lower) || Modals.Contains(lower))) break;
+            n++;
+            if (tokens[i + n - 1].CommaAfter) break;
+        }
+
+        return n;
+    }
+
     private static readonly HashSet<string> Modifiers =
     [
         "tillsammans", "båda", "gemensamt", "också", "även", "därför", "dessutom", "fortsatt", "aktivt", "fortsättningsvis",
@@ -64,7 +81,7 @@ internal static class Commitments
     {
         var from = dot;
         while (from > 0 && s[from - 1] != ' ') from--;
-        var word = s[from..dot].ToLower(TextPatterns.Swedish).Trim('(', '"');
+        var word = s[from..dot].ToLowerInvariant().Trim('(', '"');
         return Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]));
     }
 
@@ -75,7 +92,7 @@ internal static class Commitments
         return dot - from is 1 or 2 && (from == 0 || s[from - 1] == ' ');
     }
 
-    private readonly record struct Token(int Start, int End, string Word, bool CommaAfter, bool Upper);
+    private readonly record struct Token(int Start, int End, string Word, string Lower, bool CommaAfter, bool Upper);
 
     private static List<Token> Tokens(string s)
     {
@@ -90,7 +107,7 @@ internal static class Commitments
             var raw = s[start..i];
             var word = raw.Trim(',', '.', ';', ':', '(', ')', '"', '*', '”', '“', '!', '?');
             if (word.Length == 0) continue;
-            tokens.Add(new Token(start, i, word, raw.EndsWith(',') || raw.EndsWith(';'), char.IsUpper(word[0])));
+            tokens.Add(new Token(start, i, word, word.ToLowerInvariant(), raw.EndsWith(',') || raw.EndsWith(';'), char.IsUpper(word[0])));
         }
 
         return tokens;
@@ -104,13 +121,13 @@ internal static class Commitments
         var starts = new List<int> { 0 };
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            var w = tokens[i].Word.ToLower(TextPatterns.Swedish);
+            var w = tokens[i].Lower;
             if (w == "att" || (i >= 1 && Modals.Contains(w))) starts.Add(i + 1);
         }
 
         foreach (var start in starts)
         {
-            var inverted = start > 0 && Modals.Contains(tokens[start - 1].Word.ToLower(TextPatterns.Swedish));
+            var inverted = start > 0 && Modals.Contains(tokens[start - 1].Lower);
             var subject = Subject(tokens, start, resolver);
             if (subject is null) continue;
             var (parties, next) = subject.Value;
@@ -150,7 +167,7 @@ internal static class Commitments
     private static (List<PartyRef> Parties, int Next)? Mention(List<Token> tokens, int i, PartyResolver resolver)
     {
         if (i >= tokens.Count) return null;
-        var first = tokens[i].Word.ToLower(TextPatterns.Swedish);
+        var first = tokens[i].Lower;
         if (first is "parterna" or "parter" && resolver.Parties.Count >= 2) return ([.. resolver.Parties], i + 1);
         if (first == "båda" && i + 1 < tokens.Count && tokens[i + 1].Word.StartsWith("parter", StringComparison.OrdinalIgnoreCase)
             && resolver.Parties.Count >= 2)
@@ -164,10 +181,9 @@ internal static class Commitments
             return word is null ? null : ([word], i + 1);
         }
 
-        for (var n = Math.Min(5, tokens.Count - i); n >= 1; n--)
+        for (var n = MaxNameLength(tokens, i); n >= 1; n--)
         {
-            if (Enumerable.Range(i, n - 1).Any(k => tokens[k].CommaAfter)) continue;
-            var name = string.Join(" ", tokens.Skip(i).Take(n).Select(t => t.Word));
+            var name = n == 1 ? tokens[i].Word : string.Join(" ", tokens.Skip(i).Take(n).Select(t => t.Word));
             var party = resolver.Resolve(name);
             if (party is not null) return ([party], i + n);
         }
@@ -181,7 +197,7 @@ internal static class Commitments
         while (moved && i < tokens.Count)
         {
             moved = false;
-            var w = tokens[i].Word.ToLower(TextPatterns.Swedish);
+            var w = tokens[i].Lower;
             if (Modifiers.Contains(w))
             {
                 i++;
@@ -218,8 +234,8 @@ internal static class Commitments
         }
 
         i = SkipModifiers(tokens, i);
-        var verb = tokens[i].Word.ToLower(TextPatterns.Swedish);
-        var after = i + 1 < tokens.Count ? tokens[i + 1].Word.ToLower(TextPatterns.Swedish) : "";
+        var verb = tokens[i].Lower;
+        var after = i + 1 < tokens.Count ? tokens[i + 1].Lower : "";
         switch (verb)
         {
             case "är":
@@ -233,7 +249,7 @@ internal static class Commitments
                 var j = i + 1;
                 var sida = j + 2 < tokens.Count && tokens[j].Word == "å" && tokens[j + 1].Word == "sin" && tokens[j + 2].Word == "sida";
                 j = SkipModifiers(tokens, j);
-                var participle = j < tokens.Count ? tokens[j].Word.ToLower(TextPatterns.Swedish) : "";
+                var participle = j < tokens.Count ? tokens[j].Lower : "";
                 return sida || participle is "åtagit" or "gett" or "givit" or "tagit" or "beslutat";
             }
 
@@ -256,9 +272,8 @@ internal static class Commitments
             }
 
             var matched = 0;
-            for (var n = Math.Min(5, tokens.Count - i); n >= 1 && matched == 0; n--)
+            for (var n = MaxNameLength(tokens, i); n >= 1 && matched == 0; n--)
             {
-                if (Enumerable.Range(i, n - 1).Any(k => tokens[k].CommaAfter)) continue;
                 var name = sentence[tokens[i].Start..tokens[i + n - 1].End].Trim(',', '.', ';', ':', '(', ')', '"', '*');
                 var party = resolver.Resolve(name);
                 if (party is null) continue;

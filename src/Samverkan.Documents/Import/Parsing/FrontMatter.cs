@@ -69,8 +69,9 @@ internal sealed partial class FrontMatter
     /// <summary>Reads what stands on lines of its own: the kind heading, "Datum: ...", the reference.</summary>
     public void ReadLines(SourceDocument doc)
     {
-        var firstPage = doc.Lines.Where(l => l.Page == FirstPage(doc) && !l.IsBlank).ToList();
-        var candidates = firstPage.Concat(doc.Lines.Where(l => l.Furniture && !l.IsBlank && l.Page != FirstPage(doc))).ToList();
+        var first = FirstPage(doc);
+        var firstPage = doc.Lines.Where(l => l.Page == first && !l.IsBlank).ToList();
+        var candidates = firstPage.Concat(doc.Lines.Where(l => l.Furniture && !l.IsBlank && l.Page != first)).ToList();
 
         foreach (var line in firstPage.Take(15))
         {

@@ -41,7 +41,7 @@ internal static class Furniture
     public static string Key(string line)
     {
         var sb = new System.Text.StringBuilder(line.Length);
-        foreach (var ch in line.ToLower(TextPatterns.Swedish))
+        foreach (var ch in line.ToLowerInvariant())
         {
             if (char.IsDigit(ch)) sb.Append('#');
             else if (char.IsLetter(ch)) sb.Append(ch);

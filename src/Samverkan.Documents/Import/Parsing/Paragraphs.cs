@@ -169,11 +169,20 @@ internal static partial class Paragraphs
             return true;
         }
 
-        if (paragraphLines) return false;
+        if (paragraphLines || Standalone(prev) || Standalone(next.Text)) return false;
         var open = !TextPatterns.EndsSentence(prev) && !prev.EndsWith(':');
         if (previous.Page != next.Page) return open && TextPatterns.StartsLower(next.Text);
         if (prev.Length >= 0.6 * width && !prev.EndsWith(':')) return true;
         return open && TextPatterns.StartsLower(next.Text);
+    }
+
+    /// <summary>Signature lines ("Ort och datum", "Falun den 9 oktober 2019", "För Region Dalarna") stand alone.</summary>
+    private static bool Standalone(string line)
+    {
+        if (line.Length > 60) return false;
+        if (Signatures.IsLabel(line) || line.StartsWith("För ", StringComparison.Ordinal)) return true;
+        var date = SwedishDates.First(line);
+        return date is not null && date.Value.Index + date.Value.Length >= line.TrimEnd('.', ' ').Length;
     }
 
     /// <summary>
@@ -201,6 +210,6 @@ internal static partial class Paragraphs
     {
         var lengths = body.Where(l => !l.IsBlank && l.Text.Length >= 20).Select(l => l.Text.Length).OrderBy(x => x).ToList();
         if (lengths.Count == 0) return 80;
-        return Math.Max(40, lengths[(int)Math.Floor((lengths.Count - 1) * 0.9)]);
+        return Math.Max(60, lengths[(int)Math.Floor((lengths.Count - 1) * 0.9)]);
     }
 }

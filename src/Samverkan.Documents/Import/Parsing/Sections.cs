@@ -112,7 +112,7 @@ internal static partial class Sections
         if (t.EndsWith(':'))
         {
             // "Grundläggande värden:" names a list; "Museet ska under året:" is a sentence leading into one.
-            if (words > 5 || t.Split(' ').Any(w => LeadInVerbs.Contains(w.ToLower(TextPatterns.Swedish)))) return null;
+            if (words > 5 || t.Split(' ').Any(w => LeadInVerbs.Contains(w.ToLowerInvariant()))) return null;
             colon = true;
         }
 

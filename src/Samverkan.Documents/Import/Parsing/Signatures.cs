@@ -50,7 +50,7 @@ internal static partial class Signatures
 
     private static bool RoleLike(string text)
     {
-        var lower = text.ToLower(TextPatterns.Swedish);
+        var lower = text.ToLowerInvariant();
         return RoleWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
     }
 
@@ -131,7 +131,9 @@ internal static partial class Signatures
 
             if (PlaceDate(entry, out var place, out var date))
             {
-                if (current.Date is not null || current.Place is not null || current.RoleParts.Count > 0) Push();
+                // Either the first line of a signature (the customer's layout) or the last (after name and
+                // role); it only starts a new one when the current signature already has its place and date.
+                if (current.Date is not null || current.Place is not null) Push();
                 current.Place = place;
                 current.Date = date;
                 current.DateSpan = entry.Slice(date.Index, date.Length).Span;

@@ -43,7 +43,7 @@ internal static partial class TextPatterns
     public static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var ch in s.ToLower(Swedish))
+        foreach (var ch in s.ToLowerInvariant())
         {
             var c = ch switch
             {
