@@ -21,10 +21,10 @@ public static class CliResult
 
     public static int ExitCodeFor(ErrorKind kind) => kind == ErrorKind.Validation ? Usage : Failure;
 
-    public static int Fail(TextWriter stderr, Error error)
+    public static int Fail(TextWriter stderr, Error error, int? exitCode = null)
     {
         stderr.WriteLine($"{ProgramName}: {error.Message} ({error.Code})");
-        return ExitCodeFor(error.Kind);
+        return exitCode ?? ExitCodeFor(error.Kind);
     }
 
     /// <summary>Success goes to <paramref name="onSuccess"/>; an error is reported once, the same way for every command.</summary>

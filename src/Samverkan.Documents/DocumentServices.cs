@@ -10,6 +10,8 @@ public static class DocumentServices
     public static IServiceCollection AddSamverkanDocuments(this IServiceCollection services)
     {
         services.AddSingleton<RenderAgreementDocument>();
+        services.AddSingleton<Import.ImportAgreementDocument>();
+        services.AddScoped<Import.DatabaseOrganizationDirectory>();
         foreach (var type in typeof(DocumentServices).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
             services.AddScoped(type);

@@ -38,6 +38,7 @@ app.MapOrganizationsApi();
 app.MapPlansApi();
 app.MapAgreementsApi();
 app.MapAgreementDocumentsApi();
+app.MapAgreementImportsApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

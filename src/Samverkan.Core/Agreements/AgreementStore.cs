@@ -15,7 +15,7 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
         public bool IsParty(Actor actor) => actor.OrganizationId is { } org && Parties.Any(p => p.Id == org);
 
         /// <summary>Parties and the region's own staff see drafts and negotiation.</summary>
-        public bool CanSeeWork(Actor actor) => IsParty(actor) || actor.IsStaffOfCounty(Region.CountyCode);
+        public bool CanSeeWork(Actor actor) => IsParty(actor) || actor.IsStaffOfCounty(Region.CountyCode) || actor.IsOperator;
 
         /// <summary>Officers and admins of a party write; so do the owning region's staff.</summary>
         public bool CanWrite(Actor actor) => (actor.Writes && IsParty(actor)) || actor.IsStaffOfRegion(Region.Id);

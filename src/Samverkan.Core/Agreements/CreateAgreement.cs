@@ -16,7 +16,8 @@ public sealed class CreateAgreement(SamverkanDb db, ActorContext actors, Agreeme
         if (!checkedContent.IsSuccess) return checkedContent.Error!;
         var (content, parties, region) = checkedContent.Value;
         var actsForParty = actor.Writes && parties.Any(p => p.Id == actor.OrganizationId);
-        if (actor.Require(actsForParty || actor.IsStaffOfRegion(region.Id)) is { } denied) return denied;
+        // The operator (CLI) may create drafts too, e.g. when importing old agreements in bulk.
+        if (actor.Require(actsForParty || actor.IsStaffOfRegion(region.Id) || actor.IsOperator) is { } denied) return denied;
         if (command.PlanId is { } planId && !db.Plans.Any(p => p.Id == planId && p.RegionId == region.Id))
             return Error.Validation("agreement.plan-invalid", "Planen finns inte eller hör till en annan region.", "planId");
 

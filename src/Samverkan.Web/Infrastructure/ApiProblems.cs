@@ -48,9 +48,16 @@ public static class ApiProblems
         _ => "server.error",
     };
 
+    /// <summary>Failures whose HTTP status is more specific than their kind's (RFC 9110 413 and 415).</summary>
+    private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
+    {
+        ["import.too-large"] = StatusCodes.Status413PayloadTooLarge,
+        ["import.unsupported-type"] = StatusCodes.Status415UnsupportedMediaType,
+    };
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
-        var status = StatusOf(error.Kind);
+        var status = StatusByCode.TryGetValue(error.Code, out var specific) ? specific : StatusOf(error.Kind);
         var problem = new ProblemDetails
         {
             Status = status,

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Agreements;
+using Samverkan.Documents.Import;
 using Samverkan.Documents.Render;
 
 namespace Samverkan.Cli.Commands.Agreements;
@@ -8,7 +10,68 @@ namespace Samverkan.Cli.Commands.Agreements;
 internal static class AgreementsCommand
 {
     public static Command Create(CliContext cli) =>
-        new("agreements", "Överenskommelser som dokument (PDF och Word).") { Render(cli) };
+        new("agreements", "Överenskommelser som dokument (PDF och Word).") { Render(cli), Import(cli) };
+
+    private static Command Import(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Dokumentet: .txt, .pdf (med textlager) eller .docx." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Läs och visa resultatet, men spara inget." };
+        var json = new Option<bool>("--json") { Description = "Skriv resultatet som JSON (kanonisk JSON plus municipalGoals och warnings)." };
+        var command = new Command("import", "Läser in en befintlig överenskommelse som ett strukturerat utkast.") { file, dryRun, json };
+        command.SetAction((parsed, ct) => cli.RunAsync(async (services, ct) =>
+        {
+            var path = parsed.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                cli.Error.WriteLine($"{CliResult.ProgramName}: filen {path.FullName} finns inte.");
+                return CliResult.Failure;
+            }
+            var bytes = await File.ReadAllBytesAsync(path.FullName, ct);
+            var preview = await services.GetRequiredService<PreviewAgreementImport>().ExecuteAsync(bytes, path.Name, ct);
+            // A document that cannot be read is a failed import (exit 1), not a usage error.
+            if (!preview.IsSuccess) return CliResult.Fail(cli.Error, preview.Error!, CliResult.Failure);
+            var result = preview.Value;
+            foreach (var warning in result.Warnings) cli.Error.WriteLine($"varning: {warning}");
+            if (parsed.GetValue(dryRun))
+            {
+                cli.Out.WriteLine(parsed.GetValue(json) ? ImportJson.Print(result, withSources: false) : Summary(result));
+                return CliResult.Success;
+            }
+            var content = result.Agreement;
+            var created = await services.GetRequiredService<CreateAgreement>()
+                .ExecuteAsync(new CreateAgreementCommand(content, content.Parties.Select(p => p.Code).ToList()), ct);
+            return CliResult.Map(cli.Error, created, r =>
+            {
+                cli.Out.WriteLine(parsed.GetValue(json) ? $"{{\"id\":\"{r.Id}\"}}" : r.Id.ToString());
+                return CliResult.Success;
+            });
+        }, ct));
+        return command;
+    }
+
+    private static string Summary(ImportResult r)
+    {
+        var a = r.Agreement;
+        var lines = new List<string>
+        {
+            $"Typ: {a.Kind}", $"Titel: {a.Title}", $"Datum: {a.Date:yyyy-MM-dd}", $"Diarienummer: {a.Reference}",
+            $"Period: {a.Period?.From:yyyy-MM-dd} – {a.Period?.To:yyyy-MM-dd}",
+            $"Parter: {string.Join(", ", a.Parties.Select(p => $"{p.Name} ({p.Code})"))}",
+            $"Handläggare: {a.CaseOfficer?.Name}, {a.CaseOfficer?.Title}",
+        };
+        void Sections(IEnumerable<Section> sections, string indent)
+        {
+            foreach (var s in sections)
+            {
+                lines.Add($"{indent}Avsnitt: {s.Heading} ({s.Items.Count} punkter, {s.Items.Sum(i => i.Commitments.Count)} åtaganden)");
+                Sections(s.Sections, indent + "  ");
+            }
+        }
+        Sections(a.Sections, "");
+        lines.AddRange(a.Signatures.Select(s => $"Underskrift: {s.Place} {s.Date:yyyy-MM-dd}, {s.Name}, {s.Role} ({s.Party})"));
+        lines.Add($"Kommunens mål: {r.MunicipalGoals.Count}");
+        return string.Join(Environment.NewLine, lines);
+    }
 
     private static Command Render(CliContext cli)
     {
