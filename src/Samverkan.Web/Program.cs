@@ -5,6 +5,7 @@ using Samverkan.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSamverkanCore(builder.Configuration);
 builder.Services.AddSamverkanWeb();
+builder.Services.AddOutboxSender(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
