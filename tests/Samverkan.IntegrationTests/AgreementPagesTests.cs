@@ -244,6 +244,9 @@ public sealed class AgreementPagesTests(AppFixture app)
         var create = await region.GetAsync("/overenskommelser/ny");
         var invalid = await region.SubmitAsync(create, f => f.Html.Contains("Input.MunicipalityCode"), new() { ["Input.MunicipalityCode"] = [""] });
         Assert.Contains("href=\"#Input_MunicipalityCode\"", invalid.Html);
+        var badYear = await region.SubmitAsync(create, f => f.Html.Contains("Input.MunicipalityCode"), new() { ["Input.FromYear"] = ["tjugo"] });
+        Assert.Contains("Ange årtalet med fyra siffror", badYear.Html);
+        Assert.DoesNotContain("is not valid", badYear.Html);
     }
 
     [Fact]

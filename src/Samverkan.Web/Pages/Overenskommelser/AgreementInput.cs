@@ -173,3 +173,24 @@ public sealed class SignatoryInput
     public string? Place { get; set; }
     public DateOnly? Date { get; set; }
 }
+
+/// <summary>Model binding's own messages are English ("The value 'x' is not valid for …"); people get Swedish ones.</summary>
+public static class SwedishBindingErrors
+{
+    public static void Apply(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        foreach (var (key, entry) in state)
+        {
+            if (entry.Errors.Count == 0 || string.IsNullOrEmpty(entry.AttemptedValue)) continue;
+            if (!entry.Errors.Any(e => e.Exception is not null || e.ErrorMessage.StartsWith("The value", StringComparison.Ordinal))) continue;
+            var message = key.EndsWith("Year", StringComparison.Ordinal)
+                ? "Ange årtalet med fyra siffror, till exempel 2027."
+                : key.EndsWith("Date", StringComparison.Ordinal) || key.EndsWith("From", StringComparison.Ordinal)
+                  || key.EndsWith("To", StringComparison.Ordinal) || key.EndsWith("Due", StringComparison.Ordinal)
+                    ? "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-31."
+                    : "Värdet har fel form.";
+            entry.Errors.Clear();
+            entry.Errors.Add(message);
+        }
+    }
+}

@@ -30,6 +30,7 @@ public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalit
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
+        SwedishBindingErrors.Apply(ModelState);
         if (!ModelState.IsValid) return Page();
         var municipality = Municipalities.FirstOrDefault(m => m.Code == Input.MunicipalityCode);
         if (municipality is null)

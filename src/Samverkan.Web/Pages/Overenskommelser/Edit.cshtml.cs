@@ -60,6 +60,7 @@ public sealed class AgreementEditModel(GetAgreement get, GetAgreementActions act
         if (AgreementInput.Blank(Input.OfficerName) is null
             && new[] { Input.OfficerTitle, Input.OfficerPhone, Input.OfficerEmail }.Any(v => !string.IsNullOrWhiteSpace(v)))
             ModelState.AddModelError("Input.OfficerName", "Ange handläggarens namn.");
+        SwedishBindingErrors.Apply(ModelState);
         if (!ModelState.IsValid)
         {
             Input.PadSignatures(Latest.Parties);

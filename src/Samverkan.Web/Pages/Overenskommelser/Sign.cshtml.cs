@@ -45,6 +45,7 @@ public sealed class AgreementSignModel(GetAgreement get, GetAgreementActions act
             ModelState.AddModelError("Input.Confirm", Input.Method == "paper"
                 ? "Kryssa i att underskriften finns på papper."
                 : "Kryssa i att du har läst versionen och skriver under den.");
+        SwedishBindingErrors.Apply(ModelState);
         if (!ModelState.IsValid) return Page();
         var result = await sign.ExecuteAsync(new SignAgreementCommand(Id, Input.Version, Input.Name ?? "", AgreementInput.Blank(Input.Role),
             AgreementInput.Blank(Input.Place), Input.Date, Input.Method), AgreementDetailModel.RequestInfoOf(HttpContext), ct);
