@@ -250,6 +250,32 @@ public sealed class AgreementPagesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Editor_AddsMovesAndRemovesRows_AndDropsRowsLeftEmpty()
+    {
+        var region = await Browser.SignInAsync(app, AppFixture.RegionOfficer);
+        var id = await CreateAsync(region, "Sidtest: redigerarens knappar");
+        var editor = await region.GetAsync($"/overenskommelser/{id}/redigera");
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-item:0"));
+        editor = await region.SubmitAsync(editor, EditorForm, new() { ["Input.Sections[0].Items[0].Text"] = ["Första stycket."] }, ("command", "add-item:0"));
+        editor = await region.SubmitAsync(editor, EditorForm, new() { ["Input.Sections[0].Items[1].Text"] = ["Andra stycket."] }, ("command", "move-item-up:0:1"));
+        Assert.Contains("är flyttat upp", editor.Html);
+        Assert.True(editor.Html.IndexOf("Andra stycket.", StringComparison.Ordinal) < editor.Html.IndexOf("Första stycket.", StringComparison.Ordinal));
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "move-section-up:1"));
+        Assert.True(editor.Html.IndexOf("value=\"Områden för överenskommelsen\"", StringComparison.Ordinal) < editor.Html.IndexOf("value=\"Bakgrund\"", StringComparison.Ordinal));
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "remove-section:0"));
+        Assert.DoesNotContain("value=\"Områden för överenskommelsen\"", editor.Html);
+        // A section, an item and a commitment added and never filled in are not saved (and are no error).
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-section"));
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-commitment:0:0"));
+        await region.SubmitAsync(editor, EditorForm, new(), ("command", "save"), expect: HttpStatusCode.Redirect);
+        var saved = await app.QueryAsync(db => db.Set<AgreementVersion>().Where(v => v.AgreementId == id).OrderByDescending(v => v.Number).Select(v => v.ContentJson).FirstAsync());
+        var content = AgreementJson.Deserialize(saved)!;
+        Assert.Equal(["Bakgrund"], content.Sections.Select(s => s.Heading));
+        Assert.Equal(["Andra stycket.", "Första stycket."], content.Sections[0].Items.Select(i => i.Text));
+        Assert.Empty(content.Sections[0].Items.SelectMany(i => i.Commitments));
+    }
+
+    [Fact]
     public async Task OutboxPage_DoesNotExistOutsideDevelopment()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/utveckling/utkorg")).StatusCode);

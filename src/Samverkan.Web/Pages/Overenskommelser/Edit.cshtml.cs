@@ -139,6 +139,14 @@ public static class EditorCommands
                 if (list is null) return null;
                 list.RemoveAt(index);
                 return $"Avsnitt {number} är borttaget. Inget är sparat än.";
+            case "move-section-up" when args.Length > 0:
+                var (siblings, at) = Parent(input.Sections, args[0]);
+                if (siblings is null || at == 0) return null;
+                (siblings[at - 1], siblings[at]) = (siblings[at], siblings[at - 1]);
+                return $"Avsnitt {number} är flyttat upp ett steg. Inget är sparat än.";
+            case "move-item-up" when item is not null && itemIndex > 0:
+                (section!.Items[itemIndex - 1], section.Items[itemIndex]) = (section.Items[itemIndex], section.Items[itemIndex - 1]);
+                return $"Stycke {itemIndex + 1} i avsnitt {number} är flyttat upp och är nu stycke {itemIndex}. Inget är sparat än.";
             case "add-item" when section is not null:
                 section.Items.Add(new ItemInput());
                 return $"Stycke {section.Items.Count} i avsnitt {number} är tillagt. Inget är sparat än.";
