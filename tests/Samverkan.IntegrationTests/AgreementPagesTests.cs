@@ -264,8 +264,12 @@ public sealed class AgreementPagesTests(AppFixture app)
         Assert.True(editor.Html.IndexOf("value=\"Områden för överenskommelsen\"", StringComparison.Ordinal) < editor.Html.IndexOf("value=\"Bakgrund\"", StringComparison.Ordinal));
         editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "remove-section:0"));
         Assert.DoesNotContain("value=\"Områden för överenskommelsen\"", editor.Html);
+        // Subsections nest to any depth and bind by index like the rest.
+        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-subsection:0"));
+        editor = await region.SubmitAsync(editor, EditorForm, new() { ["Input.Sections[0].Sections[0].Heading"] = ["Grundläggande värden"] }, ("command", "add-item:0.0"));
+        Assert.Contains("Avsnitt 1.1, stycke 1", editor.Html);
+        editor = await region.SubmitAsync(editor, EditorForm, new() { ["Input.Sections[0].Sections[0].Items[0].Text"] = ["Ett värde."] }, ("command", "add-section"));
         // A section, an item and a commitment added and never filled in are not saved (and are no error).
-        editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-section"));
         editor = await region.SubmitAsync(editor, EditorForm, new(), ("command", "add-commitment:0:0"));
         await region.SubmitAsync(editor, EditorForm, new(), ("command", "save"), expect: HttpStatusCode.Redirect);
         var saved = await app.QueryAsync(db => db.Set<AgreementVersion>().Where(v => v.AgreementId == id).OrderByDescending(v => v.Number).Select(v => v.ContentJson).FirstAsync());
@@ -273,6 +277,8 @@ public sealed class AgreementPagesTests(AppFixture app)
         Assert.Equal(["Bakgrund"], content.Sections.Select(s => s.Heading));
         Assert.Equal(["Andra stycket.", "Första stycket."], content.Sections[0].Items.Select(i => i.Text));
         Assert.Empty(content.Sections[0].Items.SelectMany(i => i.Commitments));
+        Assert.Equal("Grundläggande värden", content.Sections[0].Sections.Single().Heading);
+        Assert.Equal("Ett värde.", content.Sections[0].Sections[0].Items.Single().Text);
     }
 
     [Fact]
