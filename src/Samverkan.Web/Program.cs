@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSamverkanCore(builder.Configuration);
 builder.Services.AddSamverkanDocuments();
 builder.Services.AddSamverkanWeb();
+builder.Services.AddOutboxSender(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
