@@ -243,3 +243,18 @@ public sealed class ParsingTests
         Assert.Equal(["Regionen ska stödja kulturen.", "Kommunen ska upplåta lokaler.", "Regionen ska bidra med turnéer."], Items(result).Select(i => i.Text));
     }
 }
+
+public sealed class PartiesOutsideTheTitleTests
+{
+    [Fact]
+    public void Parties_named_in_the_first_paragraph()
+    {
+        const string text = "ÖVERENSKOMMELSE\n\nKulturöverenskommelse 2024\n\nBakgrund\n\nDenna överenskommelse gäller mellan Ludvika kommun (kommunen) och Region Dalarna (regionen). Den följs upp årligen.\n";
+        var result = new ImportAgreementDocument().Import(System.Text.Encoding.UTF8.GetBytes(text), "a.txt", TestDirectory.Instance).Value;
+        Assert.Equal("Kulturöverenskommelse 2024", result.Agreement.Title);
+        Assert.Equal(["2085", "20"], result.Agreement.Parties.Select(p => p.Code));
+        Assert.Equal(AgreementKinds.MunicipalAgreement, result.Agreement.Kind);
+        Assert.Equal(new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), result.Agreement.Period);
+        SourceChecks.AssertSpansHold(result);
+    }
+}

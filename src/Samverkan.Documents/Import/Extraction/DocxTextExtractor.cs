@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Samverkan.Common;
+using Samverkan.Documents.Import.Parsing;
 
 namespace Samverkan.Documents.Import.Extraction;
 
@@ -137,11 +138,11 @@ internal static class DocxTextExtractor
                         break;
                     case FootnoteReference fr when fr.Id?.Value is long id:
                         notes.Add(("f", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        text.Append(PdfTextExtractor.SuperscriptDigits(notes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        text.Append(TextPatterns.ToSuperscript(notes.Count));
                         break;
                     case EndnoteReference er when er.Id?.Value is long id:
                         notes.Add(("e", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        text.Append(PdfTextExtractor.SuperscriptDigits(notes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        text.Append(TextPatterns.ToSuperscript(notes.Count));
                         break;
                 }
             }
@@ -166,7 +167,7 @@ internal static class DocxTextExtractor
             if (note is null) continue;
             var text = string.Join(" ", note.Descendants<Paragraph>().Select(PlainText).Where(t => t.Length > 0)).Trim();
             if (text.Length == 0) continue;
-            page.Add(new RawLine(PdfTextExtractor.SuperscriptDigits((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + text));
+            page.Add(new RawLine(TextPatterns.ToSuperscript(i + 1) + " " + text));
         }
     }
 

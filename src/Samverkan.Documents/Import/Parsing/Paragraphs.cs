@@ -40,7 +40,7 @@ internal static partial class Paragraphs
     [GeneratedRegex(@"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\])\s*\S", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoteStart();
 
-    private static readonly HashSet<string> KeepHyphenBefore = ["och", "eller", "samt", "respektive", "resp", "till", "som", "men", "med", "som"];
+    private static readonly HashSet<string> KeepHyphenBefore = ["och", "eller", "samt", "respektive", "resp", "till", "som", "men", "med"];
 
     public static List<Para> Build(IReadOnlyList<SourceLine> lines, bool paragraphLines)
     {
@@ -104,7 +104,7 @@ internal static partial class Paragraphs
             }
 
             var join = current is not null && previous is not null && !blankSince
-                       && Joins(previous, line, startsItem, paragraphLines, width, out _);
+                       && Joins(previous, line, startsItem, paragraphLines, width);
             if (join)
             {
                 var hyphenated = EndsWithHyphen(previous!.Text) && TextPatterns.StartsLower(line.Text)
@@ -158,16 +158,11 @@ internal static partial class Paragraphs
         return m.Groups["close"].Success || m.Groups["num"].Value.Contains('.') ? m : null;
     }
 
-    private static bool Joins(SourceLine previous, SourceLine next, bool nextStartsItem, bool paragraphLines, int width, out bool hyphen)
+    private static bool Joins(SourceLine previous, SourceLine next, bool nextStartsItem, bool paragraphLines, int width)
     {
-        hyphen = false;
         if (next.Hint == LineHint.Heading || previous.Hint == LineHint.Heading || nextStartsItem) return false;
         var prev = previous.Text;
-        if (EndsWithHyphen(prev) && TextPatterns.StartsLower(next.Text))
-        {
-            hyphen = true;
-            return true;
-        }
+        if (EndsWithHyphen(prev) && TextPatterns.StartsLower(next.Text)) return true;
 
         if (paragraphLines || Standalone(prev) || Standalone(next.Text)) return false;
         var open = !TextPatterns.EndsSentence(prev) && !prev.EndsWith(':');
