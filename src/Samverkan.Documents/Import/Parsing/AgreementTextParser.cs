@@ -255,6 +255,10 @@ internal sealed class AgreementTextParser
             if (block.Date is not null) _sources[path + ".date"] = block.DateSpan;
             if (block.Party is not null && block.PartySource is not null) _sources[path + ".party"] = block.PartySource.Span;
             if (block.Party is null) _warnings.Add($"Kunde inte avgöra vilken part {block.Name.Text} skriver under för; välj parten för hand.");
+            else if (_resolver.Parties.Count > 0 && !_resolver.Parties.Contains(block.Party))
+            {
+                _warnings.Add($"{block.Name.Text} skriver under för {block.Party.Name}, som inte är part enligt titeln.");
+            }
 
             lines.Add(new SignatureLine
             {

@@ -77,7 +77,8 @@ internal sealed partial class FrontMatter
         var firstPage = doc.Lines.Where(l => l.Page == first && !l.IsBlank).ToList();
         var candidates = firstPage.Concat(doc.Lines.Where(l => l.Furniture && !l.IsBlank && l.Page != first)).ToList();
 
-        foreach (var line in firstPage.Take(15))
+        // Word keeps the heading in the page header, which comes last in the text; look there too.
+        foreach (var line in firstPage.Take(15).Concat(doc.Lines.Where(l => l.Furniture && l.Page < 0 && !l.IsBlank)))
         {
             var run = UpperRun().Match(line.Text);
             if (!run.Success) continue;

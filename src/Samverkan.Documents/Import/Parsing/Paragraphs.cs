@@ -21,6 +21,8 @@ internal sealed class Para
 
     public bool HeadingHint { get; init; }
 
+    public int HeadingLevel { get; init; } = 1;
+
     public bool SingleLine => Lines.Count == 1;
 
     public int Page => Lines[0].Page;
@@ -77,6 +79,7 @@ internal static partial class Paragraphs
                     Bullet = bulletMarker is not null,
                     Number = number,
                     HeadingHint = current.Count == 1 && current[0].Hint == LineHint.Heading,
+                    HeadingLevel = current[0].Level,
                 });
             }
 

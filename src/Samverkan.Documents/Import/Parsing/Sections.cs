@@ -106,6 +106,7 @@ internal static partial class Sections
         if (p.HeadingHint && text.Length is > 1 and <= 150 && !TextPatterns.EndsSentence(text.Text))
         {
             colon = text.Text.EndsWith(':');
+            level = Math.Max(level, p.HeadingLevel);
             return text.TrimEnd(':');
         }
 
@@ -123,7 +124,7 @@ internal static partial class Sections
         }
 
         if (!char.IsUpper(t.First(char.IsLetter))) return null;
-        if (Amount().IsMatch(t)) return null;
+        if (Amount().IsMatch(t) || t.Contains(" | ", StringComparison.Ordinal)) return null;
         return text.TrimEnd(':');
     }
 }
