@@ -32,7 +32,7 @@ public sealed class ParsingTests
     [Fact]
     public void Joins_wrapped_lines_of_a_paragraph_and_of_a_bullet()
     {
-        var result = Txt(Head + "Bakgrund\n\nDet här är en lång mening som har brutits\növer två rader i exporten.\n\n- En punkt som också\n  fortsätter på nästa rad.\n- En andra punkt.\n");
+        var result = Txt(Head + "Bakgrund\n\nDet här är en lång mening som har brutits\növer två rader i exporten.\n\n- En punkt som också\n  fortsätter på nästa rad.\n•    En andra punkt.\n");
         Assert.Equal(
             ["Det här är en lång mening som har brutits över två rader i exporten.", "En punkt som också fortsätter på nästa rad.", "En andra punkt."],
             Items(result).Select(i => i.Text));

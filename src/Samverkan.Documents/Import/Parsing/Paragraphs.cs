@@ -63,10 +63,15 @@ internal static partial class Paragraphs
             var full = text.Build();
             var content = full;
             string? number = null;
-            if (startMatch is not null && startMatch.Success)
+            if (startMatch is not null)
             {
-                content = full.Slice(Math.Min(startMatch.Length, full.Length)).Trim();
-                if (startMatch.Groups["num"].Success) number = startMatch.Groups["num"].Value;
+                // Matched again on the joined text: collapsing spaces may have moved where the marker ends.
+                var marker = bulletMarker is not null ? BulletStart().Match(full.Text) : NumberedItem(full.Text);
+                if (marker is { Success: true })
+                {
+                    content = full.Slice(marker.Length).Trim();
+                    if (marker.Groups["num"].Success) number = marker.Groups["num"].Value;
+                }
             }
 
             if (full.Length > 0)
