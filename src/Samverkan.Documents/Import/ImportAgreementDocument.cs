@@ -21,9 +21,9 @@ public sealed class ImportAgreementDocument
         options ??= ImportOptions.Default;
 
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (extension is not (".txt" or ".pdf" or ".docx")) return ImportErrors.Unsupported(extension);
         if (content.Length == 0) return ImportErrors.Empty();
         if (content.LongLength > options.MaxBytes) return ImportErrors.Large(options.MaxBytes);
-        if (extension is not (".txt" or ".pdf" or ".docx")) return ImportErrors.Unsupported(extension);
 
         // PdfPig and OpenXml cannot be interrupted, so the work runs on a thread of its own and the caller
         // stops waiting at the deadline; the token makes our own parsing give up soon after. A dedicated

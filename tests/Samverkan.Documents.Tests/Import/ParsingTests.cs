@@ -32,7 +32,7 @@ public sealed class ParsingTests
     [Fact]
     public void Joins_wrapped_lines_of_a_paragraph_and_of_a_bullet()
     {
-        var result = Txt(Head + "Bakgrund\n\nDet här är en lång mening som har brutits\növer två rader i exporten.\n\n- En punkt som också\n  fortsätter på nästa rad.\n- En andra punkt.\n");
+        var result = Txt(Head + "Bakgrund\n\nDet här är en lång mening som har brutits\növer två rader i exporten.\n\n- En punkt som också\n  fortsätter på nästa rad.\n•    En andra punkt.\n");
         Assert.Equal(
             ["Det här är en lång mening som har brutits över två rader i exporten.", "En punkt som också fortsätter på nästa rad.", "En andra punkt."],
             Items(result).Select(i => i.Text));
@@ -241,5 +241,20 @@ public sealed class ParsingTests
         Assert.Equal(new CaseOfficer("Eva Berg", "Kulturstrateg", "023-49 12 34", "eva.berg@regiondalarna.se"), result.Agreement.CaseOfficer);
         Assert.Equal("Box 712, 791 29 Falun", result.Letterhead?.PostalAddress);
         Assert.Equal(["Regionen ska stödja kulturen.", "Kommunen ska upplåta lokaler.", "Regionen ska bidra med turnéer."], Items(result).Select(i => i.Text));
+    }
+}
+
+public sealed class PartiesOutsideTheTitleTests
+{
+    [Fact]
+    public void Parties_named_in_the_first_paragraph()
+    {
+        const string text = "ÖVERENSKOMMELSE\n\nKulturöverenskommelse 2024\n\nBakgrund\n\nDenna överenskommelse gäller mellan Ludvika kommun (kommunen) och Region Dalarna (regionen). Den följs upp årligen.\n";
+        var result = new ImportAgreementDocument().Import(System.Text.Encoding.UTF8.GetBytes(text), "a.txt", TestDirectory.Instance).Value;
+        Assert.Equal("Kulturöverenskommelse 2024", result.Agreement.Title);
+        Assert.Equal(["2085", "20"], result.Agreement.Parties.Select(p => p.Code));
+        Assert.Equal(AgreementKinds.MunicipalAgreement, result.Agreement.Kind);
+        Assert.Equal(new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), result.Agreement.Period);
+        SourceChecks.AssertSpansHold(result);
     }
 }

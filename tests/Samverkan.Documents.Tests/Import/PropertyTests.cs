@@ -61,7 +61,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     [InlineData("a.pdf")]
     [InlineData("a.docx")]
     public void Random_bytes(string name) =>
-        Gen.Byte.Array[0, 3000].Sample(bytes => AssertAnswered(Import(bytes, name)), iter: 100, threads: 1);
+        Gen.Byte.Array[0, 3000].Sample(bytes => AssertAnswered(Import(bytes, name)), iter: 80, threads: 1);
 
     [Fact]
     public void Random_bytes_behind_a_pdf_header() =>
@@ -77,11 +77,11 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
     [Fact]
     public void Random_text() =>
-        StructuredText.Sample(text => AssertAnswered(Import(Encoding.UTF8.GetBytes(text), "a.txt")), iter: 200, threads: 1);
+        StructuredText.Sample(text => AssertAnswered(Import(Encoding.UTF8.GetBytes(text), "a.txt")), iter: 150, threads: 1);
 
     [Fact]
     public void Random_text_in_a_word_file() =>
-        StructuredText.Sample(text => AssertAnswered(Import(TestDocx.FromText(text), "a.docx")), iter: 25, threads: 1);
+        StructuredText.Sample(text => AssertAnswered(Import(TestDocx.FromText(text), "a.docx")), iter: 15, threads: 1);
 
     [Fact]
     public void Random_text_in_a_pdf() =>
@@ -89,11 +89,11 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
     [Fact]
     public void Mutated_agreement_text() =>
-        Mutated(BaseText()).Sample(text => AssertAnswered(Import(Encoding.UTF8.GetBytes(text), "a.txt")), iter: 80, threads: 1);
+        Mutated(BaseText()).Sample(text => AssertAnswered(Import(Encoding.UTF8.GetBytes(text), "a.txt")), iter: 60, threads: 1);
 
     [Fact]
     public void Mutated_agreement_in_a_word_file() =>
-        Mutated(BaseText()).Sample(text => AssertAnswered(Import(TestDocx.FromText(text), "a.docx")), iter: 15, threads: 1);
+        Mutated(BaseText()).Sample(text => AssertAnswered(Import(TestDocx.FromText(text), "a.docx")), iter: 10, threads: 1);
 
     [Fact]
     public void Mutated_agreement_in_a_pdf() =>

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Samverkan.Common;
+using Samverkan.Documents.Import.Parsing;
 
 namespace Samverkan.Documents.Import.Extraction;
 
@@ -86,9 +87,16 @@ internal static class DocxTextExtractor
         raw.Pages.Add(page);
         var notes = new List<(string Kind, string Id)>();
 
+        var rows = TableRows(body);
         foreach (var paragraph in body.Descendants<Paragraph>())
         {
             cancel.ThrowIfCancellationRequested();
+            if (rows.TryGetValue(paragraph, out var row))
+            {
+                if (row is not null) page.Add(new RawLine(row));
+                continue;
+            }
+
             var properties = paragraph.ParagraphProperties;
             if (properties?.PageBreakBefore is not null && page.Count > 0)
             {
@@ -107,7 +115,7 @@ internal static class DocxTextExtractor
             {
                 var line = text.ToString();
                 var prefix = first && list && line.Trim().Length > 0 ? "- " : "";
-                page.Add(new RawLine(prefix + line, heading ? LineHint.Heading : LineHint.None));
+                page.Add(new RawLine(prefix + line, heading ? LineHint.Heading : LineHint.None, HeadingLevel(style, properties)));
                 text.Clear();
                 first = false;
             }
@@ -137,11 +145,11 @@ internal static class DocxTextExtractor
                         break;
                     case FootnoteReference fr when fr.Id?.Value is long id:
                         notes.Add(("f", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        text.Append(PdfTextExtractor.SuperscriptDigits(notes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        text.Append(TextPatterns.ToSuperscript(notes.Count));
                         break;
                     case EndnoteReference er when er.Id?.Value is long id:
                         notes.Add(("e", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        text.Append(PdfTextExtractor.SuperscriptDigits(notes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        text.Append(TextPatterns.ToSuperscript(notes.Count));
                         break;
                 }
             }
@@ -152,6 +160,26 @@ internal static class DocxTextExtractor
         AppendNotes(main, notes, raw.Pages[^1]);
         AppendFurniture(main, raw);
         return raw;
+    }
+
+    /// <summary>
+    /// A table row of single-paragraph cells reads as one line ("Verksamhetsbidrag | 14 250 000 kr"); the row's
+    /// first paragraph carries the line, the others are skipped (null).
+    /// </summary>
+    private static Dictionary<Paragraph, string?> TableRows(Body body)
+    {
+        var rows = new Dictionary<Paragraph, string?>(ReferenceEqualityComparer.Instance);
+        foreach (var row in body.Descendants<TableRow>())
+        {
+            var cells = row.Elements<TableCell>().ToList();
+            if (cells.Count < 2 || cells.Any(c => c.Elements<Paragraph>().Count() != 1 || c.Descendants<Table>().Any())) continue;
+            var paragraphs = cells.Select(c => c.Elements<Paragraph>().Single()).ToList();
+            var text = string.Join(" | ", paragraphs.Select(PlainText).Select(t => t.Trim()).Where(t => t.Length > 0));
+            rows[paragraphs[0]] = text;
+            foreach (var other in paragraphs.Skip(1)) rows[other] = null;
+        }
+
+        return rows;
     }
 
     private static void AppendNotes(MainDocumentPart main, List<(string Kind, string Id)> notes, List<RawLine> page)
@@ -166,7 +194,7 @@ internal static class DocxTextExtractor
             if (note is null) continue;
             var text = string.Join(" ", note.Descendants<Paragraph>().Select(PlainText).Where(t => t.Length > 0)).Trim();
             if (text.Length == 0) continue;
-            page.Add(new RawLine(PdfTextExtractor.SuperscriptDigits((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + text));
+            page.Add(new RawLine(TextPatterns.ToSuperscript(i + 1) + " " + text));
         }
     }
 
@@ -201,6 +229,13 @@ internal static class DocxTextExtractor
         }
 
         return sb.ToString();
+    }
+
+    private static int HeadingLevel(string style, ParagraphProperties? properties)
+    {
+        if (properties?.OutlineLevel?.Val?.Value is int outline) return outline + 1;
+        var digits = new string(style.Where(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, out var level) && level is >= 1 and <= 9 ? level : 1;
     }
 
     private static bool IsHeadingStyle(string style) =>

@@ -1,4 +1,5 @@
 using Samverkan.Common;
+using Samverkan.Documents.Import.Parsing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -75,19 +76,19 @@ internal static class PdfTextExtractor
         for (var number = 1; number <= Math.Min(pageCount, options.MaxPages); number++)
         {
             cancel.ThrowIfCancellationRequested();
-            Page page;
+            List<RawLine> lines;
             try
             {
-                page = pdf.GetPage(number);
+                lines = PageLines(pdf.GetPage(number), ref rotated);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not PdfDocumentEncryptedException)
             {
+                // One broken page (a font PdfPig cannot read, a damaged content stream) should not cost the rest.
                 raw.Warnings.Add($"Sidan {number} kunde inte läsas och har hoppats över.");
                 raw.Pages.Add([]);
                 continue;
             }
 
-            var lines = PageLines(page, ref rotated);
             if (lines.Count == 0) withoutText.Add(number);
             chars += lines.Sum(l => (long)l.Text.Length + 1);
             if (chars > options.MaxTextChars)
@@ -303,7 +304,7 @@ internal static class PdfTextExtractor
         {
             var superscript = w.Size < 0.8 * line.Size && w.Baseline - line.Baseline > 0.15 * line.Size
                 && w.Text.All(char.IsAsciiDigit);
-            var text = superscript ? SuperscriptDigits(w.Text) : w.Text;
+            var text = superscript ? TextPatterns.ToSuperscript(w.Text) : w.Text;
             if (previous is not null)
             {
                 var gap = w.Left - previous.Right;
@@ -320,9 +321,6 @@ internal static class PdfTextExtractor
             && (full.All(w => w.Bold) || line.Size >= 1.2 * bodySize);
         return new RawLine(s, emphasized ? LineHint.Heading : LineHint.None);
     }
-
-    internal static string SuperscriptDigits(string digits) =>
-        string.Concat(digits.Select(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d - '0']));
 
     private static double Median(IEnumerable<double> values)
     {

@@ -8,7 +8,8 @@ internal enum LineHint
     Heading,
 }
 
-internal readonly record struct RawLine(string Text, LineHint Hint = LineHint.None);
+/// <param name="Level">For a heading: 1 for a main heading, 2 for a subheading, as the source's styles say.</param>
+internal readonly record struct RawLine(string Text, LineHint Hint = LineHint.None, int Level = 1);
 
 /// <summary>Text as a format hands it over, before any interpretation.</summary>
 internal sealed class RawDocument

@@ -11,6 +11,7 @@ internal sealed class AgreementTextParser
     private readonly PartyResolver _resolver;
     private readonly CancellationToken _cancel;
     private readonly List<MappedText> _itemTexts = [];
+    private ILookup<int, FootnoteDefinition> _footnotesByNumber = Array.Empty<FootnoteDefinition>().ToLookup(f => f.Number);
 
     private AgreementTextParser(IOrganizationDirectory directory, List<string> warnings, CancellationToken cancel)
     {
@@ -47,6 +48,7 @@ internal sealed class AgreementTextParser
         }
 
         var tree = Sections.Build(paras, _cancel);
+        _footnotesByNumber = footnotes.ToLookup(f => f.Number);
         var parties = front.Parties.Select(p => p.Party).Distinct().ToList();
 
         var agreement = new AgreementContent
@@ -58,7 +60,7 @@ internal sealed class AgreementTextParser
             Period = front.Period,
             Parties = parties,
             CaseOfficer = CaseOfficer(letterhead),
-            Sections = tree.Select((s, i) => Section(s, $"sections[{i}]", footnotes)).ToList(),
+            Sections = tree.Select((s, i) => Section(s, $"sections[{i}]")).ToList(),
             Signatures = SignatureLines(signatureBlocks),
         };
 
@@ -71,7 +73,7 @@ internal sealed class AgreementTextParser
             Agreement = agreement,
             MunicipalGoals = goals,
             Letterhead = ToLetterhead(letterhead),
-            Warnings = _warnings.Distinct().ToList(),
+            Warnings = Capped(_warnings.Distinct().ToList()),
             Sources = _sources,
             SourceText = doc.Text,
             Format = format,
@@ -157,7 +159,7 @@ internal sealed class AgreementTextParser
         return letterhead == new ImportedLetterhead() ? null : letterhead;
     }
 
-    private Section Section(SectionNode node, string path, List<FootnoteDefinition> footnotes)
+    private Section Section(SectionNode node, string path)
     {
         _cancel.ThrowIfCancellationRequested();
         if (node.Heading is not null) _sources[path + ".heading"] = node.Heading.Span;
@@ -165,7 +167,7 @@ internal sealed class AgreementTextParser
         List<string>? leadIn = null;
         foreach (var para in node.Items)
         {
-            var item = Item(para, $"{path}.items[{items.Count}]", footnotes, out var leadInParties);
+            var item = Item(para, $"{path}.items[{items.Count}]", out var leadInParties);
             var bullet = item.Style == ItemStyles.Bullet;
 
             // "Museet ska under året:" followed by bullets: each bullet is something the lead-in's party commits to.
@@ -186,14 +188,14 @@ internal sealed class AgreementTextParser
         {
             Heading = node.Heading?.Text ?? "",
             Items = items,
-            Sections = node.Children.Select((c, i) => Section(c, $"{path}.sections[{i}]", footnotes)).ToList(),
+            Sections = node.Children.Select((c, i) => Section(c, $"{path}.sections[{i}]")).ToList(),
         };
     }
 
-    private Item Item(Para para, string path, List<FootnoteDefinition> footnotes, out List<string>? leadInParties)
+    private Item Item(Para para, string path, out List<string>? leadInParties)
     {
         leadInParties = null;
-        var (text, notes) = Footnotes.Attach(para.Text, footnotes);
+        var (text, notes) = Footnotes.Attach(para.Text, _footnotesByNumber);
         _sources[path + ".text"] = text.Span;
         _itemTexts.Add(text);
         for (var i = 0; i < notes.Count; i++) _sources[$"{path}.footnotes[{i}]"] = notes[i].Span;
@@ -253,6 +255,10 @@ internal sealed class AgreementTextParser
             if (block.Date is not null) _sources[path + ".date"] = block.DateSpan;
             if (block.Party is not null && block.PartySource is not null) _sources[path + ".party"] = block.PartySource.Span;
             if (block.Party is null) _warnings.Add($"Kunde inte avgöra vilken part {block.Name.Text} skriver under för; välj parten för hand.");
+            else if (_resolver.Parties.Count > 0 && !_resolver.Parties.Contains(block.Party))
+            {
+                _warnings.Add($"{block.Name.Text} skriver under för {block.Party.Name}, som inte är part enligt titeln.");
+            }
 
             lines.Add(new SignatureLine
             {
@@ -299,6 +305,14 @@ internal sealed class AgreementTextParser
         {
             _warnings.Add($"Fotnoten {unused.Number} (\"{FrontMatter.Short(unused.Text.Text)}\") hänvisas inte till i texten och har inte placerats.");
         }
+    }
+
+    /// <summary>A person reads these; past a screenful they stop helping.</summary>
+    private static List<string> Capped(List<string> warnings)
+    {
+        const int max = 50;
+        if (warnings.Count <= max) return warnings;
+        return [.. warnings.Take(max), $"... och {warnings.Count - max} varningar till."];
     }
 
     private static IEnumerable<Item> AllItems(IEnumerable<Section> sections) =>

@@ -42,7 +42,7 @@ internal static partial class Footnotes
     /// Markers with a footnote text are cut from the item's text and the text attached to the item; a
     /// superscript without one stays, since "m²" is not a footnote.
     /// </summary>
-    public static (MappedText Text, List<MappedText> Notes) Attach(MappedText text, List<FootnoteDefinition> definitions)
+    public static (MappedText Text, List<MappedText> Notes) Attach(MappedText text, ILookup<int, FootnoteDefinition> definitions)
     {
         var notes = new List<MappedText>();
         var cut = new List<(int, int)>();
@@ -52,8 +52,8 @@ internal static partial class Footnotes
                 ? TextPatterns.FromSuperscript(m.Groups["sup"].Value)
                 : int.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture);
             if (number is null) continue;
-            var definition = definitions.FirstOrDefault(d => d.Number == number && !d.Used)
-                             ?? definitions.FirstOrDefault(d => d.Number == number);
+            var candidates = definitions[number.Value];
+            var definition = candidates.FirstOrDefault(d => !d.Used) ?? candidates.FirstOrDefault();
             if (definition is null) continue;
             definition.Used = true;
             if (!notes.Contains(definition.Text)) notes.Add(definition.Text);

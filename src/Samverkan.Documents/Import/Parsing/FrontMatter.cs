@@ -63,6 +63,10 @@ internal sealed partial class FrontMatter
     [GeneratedRegex(@"\b(?:år|verksamhetsåret|för|avseende|gällande)\s+(?<y>(?:19|20)\d{2})(?![\d\-–/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SingleYear();
 
+    /// <summary>"Kulturöverenskommelse 2024", "UPPDRAGSÖVERENSKOMMELSE 2025": a title that ends with its year.</summary>
+    [GeneratedRegex(@"(?<=\p{L}) (?<y>(?:19|20)\d{2})$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex TrailingYear();
+
     [GeneratedRegex(@"\b(?:gäller|giltig|löper)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ValidityWord();
 
@@ -73,7 +77,8 @@ internal sealed partial class FrontMatter
         var firstPage = doc.Lines.Where(l => l.Page == first && !l.IsBlank).ToList();
         var candidates = firstPage.Concat(doc.Lines.Where(l => l.Furniture && !l.IsBlank && l.Page != first)).ToList();
 
-        foreach (var line in firstPage.Take(15))
+        // Word keeps the heading in the page header, which comes last in the text; look there too.
+        foreach (var line in firstPage.Take(15).Concat(doc.Lines.Where(l => l.Furniture && l.Page < 0 && !l.IsBlank)))
         {
             var run = UpperRun().Match(line.Text);
             if (!run.Success) continue;
@@ -94,7 +99,7 @@ internal sealed partial class FrontMatter
             var date = SwedishDates.First(rest);
             if (date is null || rest[..date.Value.Index].Trim().Length > 0) continue;
             var start = label.Index + label.Length + date.Value.Index;
-            Date = date.Value with { Index = start };
+            Date = date;
             DateSpan = line.Mapped().Slice(start, date.Value.Length).Span;
             if (!line.Furniture && line.Text.Trim().Length <= start + date.Value.Length + 2) line.Consumed = true;
             break;
@@ -132,7 +137,10 @@ internal sealed partial class FrontMatter
             var text = paras[i].Full;
             foreach (Match kw in TitleKeyword().Matches(text.Text))
             {
-                var mellan = text.Text.IndexOf(" mellan ", kw.Index, StringComparison.OrdinalIgnoreCase);
+                // A title starts with its keyword; only text that lost its line breaks has it further in.
+                if (kw.Index > 0 && text.Length <= 300) break;
+                var window = Math.Min(90, text.Length - kw.Index);
+                var mellan = text.Text.IndexOf(" mellan ", kw.Index, window, StringComparison.OrdinalIgnoreCase);
                 if (mellan < 0 || mellan - kw.Index > 80) continue;
                 var end = TitleEnd(text.Text, kw.Index);
                 title = text.Slice(kw.Index, end - kw.Index);
@@ -183,7 +191,19 @@ internal sealed partial class FrontMatter
             }
         }
 
-        ReadParties(resolver, warnings);
+        // A title without the parties ("Kulturöverenskommelse 2024") leaves them to the first paragraphs.
+        var named = Title.Text.Contains(" mellan ", StringComparison.OrdinalIgnoreCase)
+            ? Title
+            : paras.Take(5).Select(p => p.Text).FirstOrDefault(t => t.Text.Contains(" mellan ", StringComparison.OrdinalIgnoreCase));
+        if (named is null)
+        {
+            warnings.Add("Titeln nämner inte parterna (\"mellan ... och ...\"); lägg till dem för hand.");
+        }
+        else
+        {
+            ReadParties(named, resolver, warnings);
+        }
+
         ReadPeriod(Title);
         if (Kind == HeadingKind.None)
         {
@@ -211,21 +231,16 @@ internal sealed partial class FrontMatter
 
     private static readonly string[] TailWords = [" för ", " avseende ", " gällande ", " under ", " om ", " angående ", " kring ", " inom ", " i fråga om ", " år ", " perioden "];
 
-    private void ReadParties(PartyResolver resolver, List<string> warnings)
+    private void ReadParties(MappedText text, PartyResolver resolver, List<string> warnings)
     {
-        var title = Title!;
-        var at = title.Text.IndexOf(" mellan ", StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
-        {
-            warnings.Add("Titeln nämner inte parterna (\"mellan ... och ...\"); lägg till dem för hand.");
-            return;
-        }
-
-        var rest = title.Slice(at + " mellan ".Length);
+        var at = text.Text.IndexOf(" mellan ", StringComparison.OrdinalIgnoreCase);
+        var rest = text.Slice(at + " mellan ".Length);
+        var sentenceEnd = rest.Text.IndexOf(". ", StringComparison.Ordinal);
+        if (sentenceEnd > 0) rest = rest.Slice(0, sentenceEnd);
         var conjunctions = AllIndexes(rest.Text, " och ").ToList();
         foreach (var och in conjunctions)
         {
-            var first = rest.Slice(0, och).SplitOn(", ").Select(p => p.Trim()).ToList();
+            var first = rest.Slice(0, och).SplitOn(", ").Select(p => WithoutParenthesis(p).Trim()).ToList();
             var firstParties = first.Select(p => resolver.Resolve(p.Text)).ToList();
             if (firstParties.Any(p => p is null)) continue;
             var second = LongestResolvingPrefix(rest.Slice(och + " och ".Length), resolver);
@@ -274,13 +289,20 @@ internal sealed partial class FrontMatter
         ends.Add(text.Length);
         foreach (var end in ends.Distinct().OrderByDescending(e => e))
         {
-            var candidate = text.Slice(0, end).Trim().TrimEnd(',', '.');
+            var candidate = WithoutParenthesis(text.Slice(0, end)).Trim().TrimEnd(',', '.');
             if (candidate.Length == 0) continue;
             var party = resolver.Resolve(candidate.Text);
             if (party is not null) return (party, candidate);
         }
 
         return null;
+    }
+
+    /// <summary>"Smedjebackens kommun (kommunen)": the short name in parentheses is not part of the name.</summary>
+    private static MappedText WithoutParenthesis(MappedText name)
+    {
+        var open = name.Text.IndexOf(" (", StringComparison.Ordinal);
+        return open > 0 ? name.Slice(0, open) : name;
     }
 
     private static MappedText CutTail(MappedText name)
@@ -336,6 +358,7 @@ internal sealed partial class FrontMatter
         }
 
         var single = SingleYear().Match(text.Text);
+        if (!single.Success) single = TrailingYear().Match(text.Text);
         if (single.Success)
         {
             var y = int.Parse(single.Groups["y"].Value, CultureInfo.InvariantCulture);

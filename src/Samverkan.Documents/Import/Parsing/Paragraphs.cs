@@ -21,6 +21,8 @@ internal sealed class Para
 
     public bool HeadingHint { get; init; }
 
+    public int HeadingLevel { get; init; } = 1;
+
     public bool SingleLine => Lines.Count == 1;
 
     public int Page => Lines[0].Page;
@@ -40,7 +42,7 @@ internal static partial class Paragraphs
     [GeneratedRegex(@"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\])\s*\S", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoteStart();
 
-    private static readonly HashSet<string> KeepHyphenBefore = ["och", "eller", "samt", "respektive", "resp", "till", "som", "men", "med", "som"];
+    private static readonly HashSet<string> KeepHyphenBefore = ["och", "eller", "samt", "respektive", "resp", "till", "som", "men", "med"];
 
     public static List<Para> Build(IReadOnlyList<SourceLine> lines, bool paragraphLines)
     {
@@ -61,10 +63,15 @@ internal static partial class Paragraphs
             var full = text.Build();
             var content = full;
             string? number = null;
-            if (startMatch is not null && startMatch.Success)
+            if (startMatch is not null)
             {
-                content = full.Slice(Math.Min(startMatch.Length, full.Length)).Trim();
-                if (startMatch.Groups["num"].Success) number = startMatch.Groups["num"].Value;
+                // Matched again on the joined text: collapsing spaces may have moved where the marker ends.
+                var marker = bulletMarker is not null ? BulletStart().Match(full.Text) : NumberedItem(full.Text);
+                if (marker is { Success: true })
+                {
+                    content = full.Slice(marker.Length).Trim();
+                    if (marker.Groups["num"].Success) number = marker.Groups["num"].Value;
+                }
             }
 
             if (full.Length > 0)
@@ -77,6 +84,7 @@ internal static partial class Paragraphs
                     Bullet = bulletMarker is not null,
                     Number = number,
                     HeadingHint = current.Count == 1 && current[0].Hint == LineHint.Heading,
+                    HeadingLevel = current[0].Level,
                 });
             }
 
@@ -104,7 +112,7 @@ internal static partial class Paragraphs
             }
 
             var join = current is not null && previous is not null && !blankSince
-                       && Joins(previous, line, startsItem, paragraphLines, width, out _);
+                       && Joins(previous, line, startsItem, paragraphLines, width);
             if (join)
             {
                 var hyphenated = EndsWithHyphen(previous!.Text) && TextPatterns.StartsLower(line.Text)
@@ -158,16 +166,11 @@ internal static partial class Paragraphs
         return m.Groups["close"].Success || m.Groups["num"].Value.Contains('.') ? m : null;
     }
 
-    private static bool Joins(SourceLine previous, SourceLine next, bool nextStartsItem, bool paragraphLines, int width, out bool hyphen)
+    private static bool Joins(SourceLine previous, SourceLine next, bool nextStartsItem, bool paragraphLines, int width)
     {
-        hyphen = false;
         if (next.Hint == LineHint.Heading || previous.Hint == LineHint.Heading || nextStartsItem) return false;
         var prev = previous.Text;
-        if (EndsWithHyphen(prev) && TextPatterns.StartsLower(next.Text))
-        {
-            hyphen = true;
-            return true;
-        }
+        if (EndsWithHyphen(prev) && TextPatterns.StartsLower(next.Text)) return true;
 
         if (paragraphLines || Standalone(prev) || Standalone(next.Text)) return false;
         var open = !TextPatterns.EndsSentence(prev) && !prev.EndsWith(':');

@@ -6,12 +6,18 @@ internal sealed class SectionNode
 {
     public MappedText? Heading { get; init; }
     public List<Para> Items { get; } = [];
+
+    public void Add(Para item)
+    {
+        Items.Add(item);
+        HasBullets |= item.Bullet || item.Number is not null;
+    }
     public List<SectionNode> Children { get; } = [];
 
     /// <summary>Opened by a lead-in heading ending in a colon ("Grundläggande värden:").</summary>
     public bool ListSection { get; init; }
 
-    public bool HasBullets => Items.Any(i => i.Bullet || i.Number is not null);
+    public bool HasBullets { get; private set; }
 }
 
 /// <summary>Headings are short lines without a full stop followed by text; everything else is an item.</summary>
@@ -83,7 +89,7 @@ internal static partial class Sections
                 target = continuation;
             }
 
-            target.Items.Add(p);
+            target.Add(p);
         }
 
         return roots;
@@ -100,6 +106,7 @@ internal static partial class Sections
         if (p.HeadingHint && text.Length is > 1 and <= 150 && !TextPatterns.EndsSentence(text.Text))
         {
             colon = text.Text.EndsWith(':');
+            level = Math.Max(level, p.HeadingLevel);
             return text.TrimEnd(':');
         }
 
@@ -117,7 +124,7 @@ internal static partial class Sections
         }
 
         if (!char.IsUpper(t.First(char.IsLetter))) return null;
-        if (Amount().IsMatch(t)) return null;
+        if (Amount().IsMatch(t) || t.Contains(" | ", StringComparison.Ordinal)) return null;
         return text.TrimEnd(':');
     }
 }

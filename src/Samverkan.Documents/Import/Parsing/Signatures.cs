@@ -100,16 +100,20 @@ internal static partial class Signatures
 
         if (anchor < 0) return -1;
 
-        // Some layouts put the name and role before "Ort och datum"; take those along.
+        // Some layouts put the name and role before "Ort och datum"; take those along, but only when a role
+        // or an organization shows it is a signature and not, say, the last cells of a table.
         var first = anchor;
+        var signed = false;
         while (first > start && anchor - first < 3)
         {
             var t = paras[first - 1].Full.Text;
-            if (!(TextPatterns.LooksLikeName(t) || RoleLike(t) || resolver.Resolve(t) is not null)) break;
+            var role = RoleLike(t) || resolver.Resolve(t) is not null;
+            if (!(role || TextPatterns.LooksLikeName(t))) break;
+            signed |= role;
             first--;
         }
 
-        return first;
+        return signed ? first : anchor;
     }
 
     public static List<SignatureBlock> Parse(List<Para> zone, PartyResolver resolver, List<string> warnings)

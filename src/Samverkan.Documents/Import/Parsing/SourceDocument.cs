@@ -15,6 +15,8 @@ internal sealed class SourceLine
 
     public LineHint Hint { get; init; }
 
+    public int Level { get; init; } = 1;
+
     /// <summary>Letterhead, page header or footer: read for the case officer, kept out of the body.</summary>
     public bool Furniture { get; set; }
 
@@ -52,7 +54,7 @@ internal sealed class SourceDocument
             if (lines.Count > 0 || page > 0) text.Append("\f\n");
             foreach (var rawLine in rawPage)
             {
-                Add(NormalizeLine(rawLine.Text), page, rawLine.Hint, furniture: false);
+                Add(NormalizeLine(rawLine.Text), page, rawLine.Hint, furniture: false, rawLine.Level);
             }
 
             page++;
@@ -68,7 +70,7 @@ internal sealed class SourceDocument
         if (raw.Pages.Count(p => p.Any(l => l.Text.Trim().Length > 0)) <= 1) doc.InferPages();
         return doc;
 
-        void Add(string line, int pageNumber, LineHint hint, bool furniture)
+        void Add(string line, int pageNumber, LineHint hint, bool furniture, int level = 1)
         {
             lines.Add(new SourceLine
             {
@@ -77,6 +79,7 @@ internal sealed class SourceDocument
                 Text = line,
                 Page = pageNumber,
                 Hint = hint,
+                Level = level,
                 Furniture = furniture,
                 IsBlank = !line.Any(char.IsLetterOrDigit),
             });

@@ -7,8 +7,6 @@ namespace Samverkan.Documents.Import.Parsing;
 /// <summary>Small recognizers shared by the readers. Patterns are written without nested quantifiers.</summary>
 internal static partial class TextPatterns
 {
-    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-
     [GeneratedRegex(@"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}", RegexOptions.CultureInvariant, 1000)]
     public static partial Regex Email();
 
@@ -76,8 +74,9 @@ internal static partial class TextPatterns
         return true;
     }
 
-    public static string ToSuperscript(int n) =>
-        string.Concat(n.ToString(CultureInfo.InvariantCulture).Select(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d - '0']));
+    public static string ToSuperscript(int n) => ToSuperscript(n.ToString(CultureInfo.InvariantCulture));
+
+    public static string ToSuperscript(string digits) => string.Concat(digits.Select(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d - '0']));
 
     public static int? FromSuperscript(string s)
     {
@@ -92,6 +91,4 @@ internal static partial class TextPatterns
 
         return s.Length == 0 ? null : value;
     }
-
-    public static bool IsSuperscriptDigit(char ch) => "⁰¹²³⁴⁵⁶⁷⁸⁹".Contains(ch);
 }

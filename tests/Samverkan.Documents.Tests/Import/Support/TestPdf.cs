@@ -67,7 +67,7 @@ internal static class TestPdf
         return stream.ToArray();
     }
 
-    /// <summary>A page with a drawing and no text, as a scanner without OCR produces.</summary>
+    /// <summary>A page with an image and no text, as a scanner without OCR produces.</summary>
     public static byte[] WithoutText()
     {
         DejaVuFontResolver.EnsureInstalled();
@@ -75,7 +75,10 @@ internal static class TestPdf
         var page = document.AddPage();
         using (var gfx = XGraphics.FromPdfPage(page))
         {
-            gfx.DrawRectangle(XBrushes.Gray, 50, 50, 300, 200);
+            // A 2x2 PNG standing in for a scanned page.
+            var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+            using var image = XImage.FromStream(new MemoryStream(png));
+            gfx.DrawImage(image, 50, 50, 495, 700);
             gfx.DrawLine(XPens.Black, 60, 300, 400, 320);
         }
 
