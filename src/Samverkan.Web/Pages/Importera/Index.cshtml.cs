@@ -64,13 +64,15 @@ public sealed record ImportReview(IReadOnlyList<ReviewField> Fields, IReadOnlyLi
 {
     public static ImportReview From(ImportResult r)
     {
-        // Marks must not overlap in HTML: keep the outermost spans and point nested fields at their container.
-        var ordered = r.Sources.OrderBy(s => s.Value.Start).ThenByDescending(s => s.Value.Length).ToList();
-        var marks = new List<(int Start, int End, int Id)>();
-        foreach (var (_, span) in ordered)
-            if (span.Length > 0 && span.End <= r.SourceText.Length && (marks.Count == 0 || span.Start >= marks[^1].End))
-                marks.Add((span.Start, span.End, marks.Count + 1));
-        int? MarkOf(SourceSpan span) => marks.FirstOrDefault(m => m.Start <= span.Start && span.Start < m.End) is { Id: > 0 } m ? m.Id : null;
+        // Marks must not overlap in HTML: keep the smallest spans (leaf fields such as one commitment or a
+        // date) and point a larger field (a whole item) at the first mark inside it.
+        var chosen = new List<SourceSpan>();
+        foreach (var span in r.Sources.Values.Where(x => x.Length > 0 && x.End <= r.SourceText.Length).Distinct().OrderBy(x => x.Length))
+            if (chosen.All(c => span.End <= c.Start || span.Start >= c.End)) chosen.Add(span);
+        var marks = chosen.OrderBy(c => c.Start).Select((c, i) => (c.Start, c.End, Id: i + 1)).ToList();
+        int? MarkOf(SourceSpan span) =>
+            marks.FirstOrDefault(m => m.Start >= span.Start && m.Start < Math.Max(span.End, span.Start + 1)) is { Id: > 0 } inside ? inside.Id
+            : marks.FirstOrDefault(m => m.Start <= span.Start && span.Start < m.End) is { Id: > 0 } around ? around.Id : null;
 
         var fields = new List<ReviewField>();
         void Field(string label, string? value, string path) =>
