@@ -35,6 +35,8 @@ app.MapApiInfoApi();
 app.MapOrganizationsApi();
 app.MapPlansApi();
 app.MapAgreementsApi();
+app.MapAgreementTemplatesApi();
+app.MapAgreementComparisonsApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();
