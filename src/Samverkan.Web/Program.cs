@@ -40,6 +40,8 @@ app.MapPlansApi();
 app.MapAgreementsApi();
 app.MapAgreementDocumentsApi();
 app.MapAgreementImportsApi();
+app.MapAgreementTemplatesApi();
+app.MapAgreementComparisonsApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

@@ -342,6 +342,8 @@ namespace Samverkan.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("TemplateId");
+
                     b.HasIndex("RegionId", "PeriodFrom");
 
                     b.ToTable("Agreement");
@@ -590,6 +592,60 @@ namespace Samverkan.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AgreementSignature");
+                });
+
+            modelBuilder.Entity("Samverkan.Agreements.AgreementTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DraftRuns")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("RegionId", "PeriodFrom");
+
+                    b.ToTable("AgreementTemplate");
                 });
 
             modelBuilder.Entity("Samverkan.Agreements.AgreementVersion", b =>
@@ -1271,6 +1327,11 @@ namespace Samverkan.Migrations.Postgres.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Samverkan.Agreements.AgreementTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Samverkan.Agreements.AgreementApproval", b =>
@@ -1321,6 +1382,20 @@ namespace Samverkan.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Agreements.AgreementTemplate", b =>
+                {
+                    b.HasOne("Samverkan.Plans.CulturePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Samverkan.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

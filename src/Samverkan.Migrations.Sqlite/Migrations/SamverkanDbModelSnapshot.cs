@@ -333,6 +333,8 @@ namespace Samverkan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("TemplateId");
+
                     b.HasIndex("RegionId", "PeriodFrom");
 
                     b.ToTable("Agreement");
@@ -581,6 +583,60 @@ namespace Samverkan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AgreementSignature");
+                });
+
+            modelBuilder.Entity("Samverkan.Agreements.AgreementTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftRuns")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("RegionId", "PeriodFrom");
+
+                    b.ToTable("AgreementTemplate");
                 });
 
             modelBuilder.Entity("Samverkan.Agreements.AgreementVersion", b =>
@@ -1260,6 +1316,11 @@ namespace Samverkan.Migrations.Sqlite.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Samverkan.Agreements.AgreementTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Samverkan.Agreements.AgreementApproval", b =>
@@ -1310,6 +1371,20 @@ namespace Samverkan.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Agreements.AgreementTemplate", b =>
+                {
+                    b.HasOne("Samverkan.Plans.CulturePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Samverkan.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
