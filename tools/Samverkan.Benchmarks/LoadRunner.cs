@@ -5,8 +5,11 @@ namespace Samverkan.Benchmarks;
 
 public sealed record Measurement(
     string Name, string Path, long ResponseBytes, int Concurrency, TimeSpan Elapsed, int Requests, int Errors,
-    double[] ClientMs, double[] ServerMs)
+    double[] ClientMs, double[] ServerMs, TimeSpan? ServerCpu)
 {
+    /// <summary>CPU the server process spent per answered request: unlike latency, hardly moved by other load on the machine.</summary>
+    public double? ServerCpuMsPerRequest => ServerCpu is { } cpu && Requests > 0 ? cpu.TotalMilliseconds / Requests : null;
+
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
     public double ClientMedian => Stats.Percentile(ClientMs, 50);
     public double ClientP95 => Stats.Percentile(ClientMs, 95);
@@ -17,7 +20,7 @@ public sealed record Measurement(
 /// A closed loop: each of N workers sends a request, reads the whole body and sends the next, for a fixed time.
 /// Throughput is then what the server sustains with N requests in flight, and nothing queues up unboundedly.
 /// </summary>
-public sealed class LoadRunner(HttpClient http)
+public sealed class LoadRunner(HttpClient http, ProcessCpu? serverCpu)
 {
     /// <summary>Runs the endpoint for a while with nothing recorded: JIT, connection pool and database caches settle.</summary>
     public Task WarmUpAsync(string path, int concurrency, TimeSpan duration) => LoopAsync(path, concurrency, duration);
@@ -25,12 +28,15 @@ public sealed class LoadRunner(HttpClient http)
     /// <summary>One measured stretch; <see cref="Combine"/> adds up the rounds of one endpoint.</summary>
     public async Task<Measurement> MeasureAsync(string name, string path, int concurrency, TimeSpan duration)
     {
+        var cpuBefore = serverCpu?.Read();
         var started = Stopwatch.GetTimestamp();
         var samples = await LoopAsync(path, concurrency, duration);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuAfter = serverCpu?.Read();
         var ok = samples.Where(s => s.Ok).ToList();
         return new Measurement(name, path, ok.Count > 0 ? ok[0].Bytes : 0, concurrency, elapsed, ok.Count, samples.Count - ok.Count,
-            ok.Select(s => s.ClientMs).ToArray(), ok.Where(s => s.ServerMs is not null).Select(s => s.ServerMs!.Value).ToArray());
+            ok.Select(s => s.ClientMs).ToArray(), ok.Where(s => s.ServerMs is not null).Select(s => s.ServerMs!.Value).ToArray(),
+            cpuBefore is not null && cpuAfter is not null ? cpuAfter - cpuBefore : null);
     }
 
     public static Measurement Combine(IReadOnlyList<Measurement> rounds) => rounds[0] with
@@ -40,6 +46,7 @@ public sealed class LoadRunner(HttpClient http)
         Errors = rounds.Sum(r => r.Errors),
         ClientMs = rounds.SelectMany(r => r.ClientMs).ToArray(),
         ServerMs = rounds.SelectMany(r => r.ServerMs).ToArray(),
+        ServerCpu = rounds.All(r => r.ServerCpu is not null) ? TimeSpan.FromTicks(rounds.Sum(r => r.ServerCpu!.Value.Ticks)) : null,
     };
 
     private async Task<List<Sample>> LoopAsync(string path, int concurrency, TimeSpan duration)

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Samverkan.Benchmarks;
 
 public sealed record Options(
-    Uri BaseUrl, TimeSpan WarmUp, TimeSpan Duration, int Concurrency, int Rounds, TimeSpan SequentialDuration, string? MarkdownPath)
+    Uri BaseUrl, TimeSpan WarmUp, TimeSpan Duration, int Concurrency, int Rounds, TimeSpan SequentialDuration, string? MarkdownPath,
+    int? ServerPid)
 {
     public const string Usage = """
         Usage: Samverkan.Benchmarks --url http://127.0.0.1:PORT [--warmup 3] [--duration 10] [--concurrency 8]
-                                    [--rounds 5] [--sequential 3] [--markdown FILE]
+                                    [--rounds 5] [--sequential 3] [--markdown FILE] [--server-pid PID]
           --url          the running app (loopback only)
           --warmup       seconds per endpoint before measuring (results thrown away)
           --duration     seconds per endpoint measured with --concurrency requests in flight
@@ -16,6 +17,7 @@ public sealed record Options(
                          a change in background load hits every endpoint alike instead of the last one
           --sequential   seconds per endpoint measured one request at a time (0 to skip), for unloaded server time
           --markdown     also write the report to FILE
+          --server-pid   the app's process id: adds its CPU time per request, which other load on the machine hardly moves
         """;
 
     public static Options Parse(string[] args)
@@ -24,6 +26,7 @@ public sealed record Options(
         double warmUp = 3, duration = 10, sequential = 3;
         int concurrency = 8, rounds = 5;
         string? markdown = null;
+        int? serverPid = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -36,6 +39,7 @@ public sealed record Options(
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--sequential": sequential = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--markdown": markdown = Next(); break;
+                case "--server-pid": serverPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
@@ -47,6 +51,6 @@ public sealed record Options(
         if (duration is <= 0 or > 300 || warmUp is < 0 or > 60 || sequential is < 0 or > 60)
             throw new ArgumentException("--duration must be 0–300 s, --warmup and --sequential 0–60 s.");
         return new Options(url, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(duration), concurrency, rounds,
-            TimeSpan.FromSeconds(sequential), markdown);
+            TimeSpan.FromSeconds(sequential), markdown, serverPid);
     }
 }

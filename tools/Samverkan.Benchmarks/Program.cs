@@ -49,7 +49,7 @@ if (bareBytes != apiBytes)
 }
 
 (string Name, string Path)[] endpoints = [("Start page `/`", StartPath), ($"API `{ApiPath}`", ApiPath), ($"Bare JSON `{barePath}`", barePath)];
-var runner = new LoadRunner(http);
+var runner = new LoadRunner(http, options.ServerPid is { } pid ? new ProcessCpu(pid) : null);
 var roundTime = options.Duration / options.Rounds;
 Console.Error.WriteLine($"benchmark: {options.BaseUrl} — {endpoints.Length} endpoints, {options.WarmUp.TotalSeconds:0.#} s warm-up, " +
     $"{options.Rounds} × {roundTime.TotalSeconds:0.##} s at concurrency {options.Concurrency}, {options.SequentialDuration.TotalSeconds:0.#} s sequential");
@@ -76,21 +76,23 @@ string Report()
 {
     var c = options.Concurrency;
     var text = new StringBuilder();
-    text.AppendLine(CultureInfo.InvariantCulture, $"| Endpoint | Body (bytes) | Requests/s (c={c}) | Client p50 ms (c={c}) | Client p95 ms (c={c}) | Server p50 ms (c={c}) | Server p50 ms (c=1) | Errors |");
-    text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    text.AppendLine(CultureInfo.InvariantCulture, $"| Endpoint | Body (bytes) | Requests/s (c={c}) | Client p50 ms (c={c}) | Client p95 ms (c={c}) | Server p50 ms (c={c}) | Server p50 ms (c=1) | Server CPU ms/request | Errors |");
+    text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (var e = 0; e < endpoints.Length; e++)
     {
         var m = loaded[e];
         var s = sequential[e];
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| {m.Name} | {m.ResponseBytes} | {m.RequestsPerSecond:0} | {m.ClientMedian:0.00} | {m.ClientP95:0.00} | {m.ServerMedian:0.00} | {(s is null ? "–" : s.ServerMedian.ToString("0.00", CultureInfo.InvariantCulture))} | {m.Errors + (s?.Errors ?? 0)} |");
+            $"| {m.Name} | {m.ResponseBytes} | {m.RequestsPerSecond:0} | {m.ClientMedian:0.00} | {m.ClientP95:0.00} | {m.ServerMedian:0.00} | {(s is null ? "–" : s.ServerMedian.ToString("0.00", CultureInfo.InvariantCulture))} | {(m.ServerCpuMsPerRequest is { } cpu ? cpu.ToString("0.000", CultureInfo.InvariantCulture) : "–")} | {m.Errors + (s?.Errors ?? 0)} |");
     }
     var ratio = loaded[1].RequestsPerSecond / loaded[2].RequestsPerSecond;
     var startServer = sequential[0]?.ServerMedian ?? loaded[0].ServerMedian;
     text.AppendLine();
     text.AppendLine(CultureInfo.InvariantCulture, $"- API throughput / bare throughput: **{ratio:P0}** (target ≥ 50 %: {(ratio >= 0.5 ? "met" : "NOT met")})");
+    if (loaded[1].ServerCpuMsPerRequest is { } apiCpu && loaded[2].ServerCpuMsPerRequest is { } bareCpu && apiCpu > 0)
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Server CPU per request, bare / API: {bareCpu / apiCpu:P0} (the throughput ratio to expect when the server alone is CPU-bound; it hardly depends on other load)");
     text.AppendLine(CultureInfo.InvariantCulture, $"- Start page server time, median: **{startServer:0.00} ms** one at a time, {loaded[0].ServerMedian:0.00} ms at concurrency {c} (target ≤ 20 ms: {(startServer <= 20 ? "met" : "NOT met")}{(loaded[0].ServerMedian > 20 && startServer <= 20 ? $"; not at concurrency {c}" : "")})");
-    text.AppendLine(CultureInfo.InvariantCulture, $"- Method: closed loop, {c} requests in flight over {c} kept-alive HTTP/1.1 connections on loopback; {options.WarmUp.TotalSeconds:0.#} s warm-up per endpoint, then {options.Rounds} rounds of {roundTime.TotalSeconds:0.##} s per endpoint taken in turn ({options.Duration.TotalSeconds:0.#} s each in all), then {options.SequentialDuration.TotalSeconds:0.#} s per endpoint one request at a time. Client latency includes reading the whole body; server time is the app's own `Server-Timing: app;dur`.");
+    text.AppendLine(CultureInfo.InvariantCulture, $"- Method: closed loop, {c} requests in flight over {c} kept-alive HTTP/1.1 connections on loopback; {options.WarmUp.TotalSeconds:0.#} s warm-up per endpoint, then {options.Rounds} rounds of {roundTime.TotalSeconds:0.##} s per endpoint taken in turn ({options.Duration.TotalSeconds:0.#} s each in all), then {options.SequentialDuration.TotalSeconds:0.#} s per endpoint one request at a time. Client latency includes reading the whole body; server time is the app's own `Server-Timing: app;dur`; server CPU is the app process's user+system time from /proc during the measured rounds, divided by the requests answered.");
     text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine.Processors} logical CPUs, {machine.CpuModel}, {machine.Memory} RAM, {machine.Os}, {machine.Runtime}; load average {loadBefore} before, {loadAfter} after (client and server share the CPUs).");
     text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {date}");
     return text.ToString();
