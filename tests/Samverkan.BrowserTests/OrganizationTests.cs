@@ -17,7 +17,7 @@ public sealed class OrganizationTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Provscenen Dalarna", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = app.Data.InstitutionName, Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Regional kulturinstitution")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Regional kulturinstitution", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Falun" })).ToHaveAttributeAsync("href", "/kommuner/2080");
         var contacts = page.GetByRole(AriaRole.Region, new() { Name = "Kontaktpersoner" });
         await Expect(contacts).ToContainTextAsync("Tove Teaterchef, Teaterchef");
