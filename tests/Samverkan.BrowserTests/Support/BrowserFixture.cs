@@ -99,12 +99,21 @@ internal sealed class SharedApp : IAsyncDisposable
         // Assertions wait up to 10 s: the cores are shared, and a busy machine should slow the run, not fail it.
         SetDefaultExpectTimeout(10_000);
         var app = new SharedApp();
-        app.Database = await TestDatabase.CreateAsync(seedDemo: true);
-        app.Data = await TestData.CreateAsync(app.Database);
-        (app._factory, app.BaseUrl) = StartApp(app.Database);
-        app._playwright = await Playwright.CreateAsync();
-        app.Browser = await LaunchChromiumAsync(app._playwright);
-        return app;
+        try
+        {
+            app.Database = await TestDatabase.CreateAsync(seedDemo: true);
+            app.Data = await TestData.CreateAsync(app.Database);
+            (app._factory, app.BaseUrl) = StartApp(app.Database);
+            app._playwright = await Playwright.CreateAsync();
+            app.Browser = await LaunchChromiumAsync(app._playwright);
+            return app;
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed; without this the database file stays in /tmp.
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public static (SamverkanFactory Factory, Uri BaseUrl) StartApp(TestDatabase database)
