@@ -35,6 +35,9 @@ public readonly struct Result<T>
     public T Value => IsSuccess ? _value! : throw new InvalidOperationException($"No value: {Error!.Code}");
 
     public static implicit operator Result<T>(T value) => new(value);
+
+    /// <summary>For values whose static type is an interface, which implicit conversions cannot take.</summary>
+    public static Result<T> From(T value) => new(value);
     public static implicit operator Result<T>(Error error) => new(error);
 
     public TOut Match<TOut>(Func<T, TOut> ok, Func<Error, TOut> fail) => IsSuccess ? ok(_value!) : fail(Error!);

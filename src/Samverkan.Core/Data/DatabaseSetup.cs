@@ -81,6 +81,7 @@ public static class CoreServices
         });
         foreach (var type in UseCaseTypes()) services.AddScoped(type);
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<Organizations.MunicipalityCache>();
         services.AddScoped<ReferenceData.ReferenceDataLoader>();
         services.AddScoped<Seeding.DemoSeeder>();
         services.AddScoped<Accounts.ApiTokenValidator>();

@@ -5,23 +5,25 @@ using Samverkan.Data;
 namespace Samverkan.Organizations;
 
 /// <summary>Municipalities, optionally of one county, with their latest known population. Sorted the Swedish way.</summary>
-public sealed class ListMunicipalities(SamverkanDb db) : IUseCase
+public sealed class ListMunicipalities(SamverkanDb db, MunicipalityCache cache) : IUseCase
 {
     public async Task<Result<IReadOnlyList<MunicipalityView>>> ExecuteAsync(string? countyCode, CancellationToken ct = default)
     {
-        if (countyCode is not null && !await db.Counties.AnyAsync(c => c.Code == countyCode, ct))
-            return Error.NotFound("county.not-found", $"Det finns inget län med kod {countyCode}.");
-        var query = db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Municipality);
-        if (countyCode is not null) query = query.Where(o => o.CountyCode == countyCode);
-        var municipalities = await query.Select(o => new { o.Code, o.Name, o.OfficialName, o.CountyCode }).ToListAsync(ct);
+        var all = await cache.GetAsync(() => LoadAsync(ct));
+        if (countyCode is null) return Result<IReadOnlyList<MunicipalityView>>.From(all.Municipalities);
+        if (!all.Counties.Contains(countyCode)) return Error.NotFound("county.not-found", $"Det finns inget län med kod {countyCode}.");
+        return all.ByCounty.TryGetValue(countyCode, out var list) ? Result<IReadOnlyList<MunicipalityView>>.From(list) : Result<IReadOnlyList<MunicipalityView>>.From([]);
+    }
 
-        var populationQuery = db.Populations.AsNoTracking();
-        if (countyCode is not null) populationQuery = populationQuery.Where(p => p.MunicipalityCode.StartsWith(countyCode));
-        var latest = (await populationQuery.ToListAsync(ct))
+    private async Task<MunicipalityCache.Snapshot> LoadAsync(CancellationToken ct)
+    {
+        var counties = await db.Counties.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
+        var municipalities = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Municipality)
+            .Select(o => new { o.Code, o.Name, o.OfficialName, o.CountyCode }).ToListAsync(ct);
+        var latest = (await db.Populations.AsNoTracking().ToListAsync(ct))
             .GroupBy(p => p.MunicipalityCode)
             .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Year)!);
-
-        return municipalities
+        var views = municipalities
             .Select(m =>
             {
                 latest.TryGetValue(m.Code, out var p);
@@ -29,5 +31,34 @@ public sealed class ListMunicipalities(SamverkanDb db) : IUseCase
             })
             .OrderBySwedish(m => m.Name)
             .ToList();
+        return new MunicipalityCache.Snapshot(counties.ToHashSet(), views,
+            views.GroupBy(v => v.CountyCode).ToDictionary(g => g.Key, g => (IReadOnlyList<MunicipalityView>)g.ToList()));
     }
+}
+
+/// <summary>
+/// Municipalities and populations change only when reference data is loaded (<c>samverkan migrate</c>), yet
+/// every start page and municipality list reads them. They are kept in memory for a few minutes, and
+/// dropped at once when this process loads reference data.
+/// </summary>
+public sealed class MunicipalityCache(TimeProvider clock)
+{
+    public sealed record Snapshot(HashSet<string> Counties, IReadOnlyList<MunicipalityView> Municipalities,
+        Dictionary<string, IReadOnlyList<MunicipalityView>> ByCounty);
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private volatile Holder? _current;
+
+    private sealed record Holder(Snapshot Snapshot, DateTimeOffset Expires);
+
+    public async Task<Snapshot> GetAsync(Func<Task<Snapshot>> load)
+    {
+        var current = _current;
+        if (current is not null && current.Expires > clock.GetUtcNow()) return current.Snapshot;
+        var snapshot = await load();
+        _current = new Holder(snapshot, clock.GetUtcNow() + Lifetime);
+        return snapshot;
+    }
+
+    public void Invalidate() => _current = null;
 }

@@ -9,7 +9,7 @@ namespace Samverkan.ReferenceData;
 /// Brings counties, regions, municipalities, populations, state activity areas and national goals up to
 /// date from the files shipped in the assembly. Idempotent: run by every <c>migrate</c>.
 /// </summary>
-public sealed class ReferenceDataLoader(SamverkanDb db)
+public sealed class ReferenceDataLoader(SamverkanDb db, MunicipalityCache cache)
 {
     public static readonly IReadOnlyList<string> NationalGoalTexts =
     [
@@ -81,6 +81,7 @@ public sealed class ReferenceDataLoader(SamverkanDb db)
         }
 
         changes += await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return changes;
     }
 
