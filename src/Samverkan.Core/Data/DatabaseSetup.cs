@@ -55,8 +55,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> EnsuredFolders = new();
+
+    /// <summary>Runs for every new database context, so the folder check is made once per connection string.</summary>
     private static void EnsureSqliteFolder(string connectionString)
     {
+        if (!EnsuredFolders.TryAdd(connectionString, true)) return;
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.Ordinal)) return;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Common;
 using Samverkan.Data;
 
 namespace Samverkan.Organizations;
 
 /// <summary>Municipalities, optionally of one county, with their latest known population. Sorted the Swedish way.</summary>
-public sealed class ListMunicipalities(SamverkanDb db, MunicipalityCache cache) : IUseCase
+public sealed class ListMunicipalities(IServiceProvider services, MunicipalityCache cache) : IUseCase
 {
     public async Task<Result<IReadOnlyList<MunicipalityView>>> ExecuteAsync(string? countyCode, CancellationToken ct = default)
     {
@@ -17,6 +18,8 @@ public sealed class ListMunicipalities(SamverkanDb db, MunicipalityCache cache) 
 
     private async Task<MunicipalityCache.Snapshot> LoadAsync(CancellationToken ct)
     {
+        // Resolved only on a cache miss: a hit then costs no database context at all.
+        var db = services.GetRequiredService<SamverkanDb>();
         var counties = await db.Counties.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
         var municipalities = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Municipality)
             .Select(o => new { o.Code, o.Name, o.OfficialName, o.CountyCode }).ToListAsync(ct);
