@@ -113,9 +113,11 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
         });
 
     /// <summary>The live status: a signed agreement is active within its period and expired after it.</summary>
-    public string EffectiveStatus(Agreement a)
+    public string EffectiveStatus(Agreement a) => a.Status == AgreementStatuses.Signed ? InForceStatus(a) : a.Status;
+
+    /// <summary>The status of the signed version in force, also while an amendment of it is being negotiated.</summary>
+    public string InForceStatus(Agreement a)
     {
-        if (a.Status != AgreementStatuses.Signed) return a.Status;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (a.PeriodTo is { } to && today > to) return AgreementStatuses.Expired;
         if (a.PeriodFrom is not { } from || today >= from) return AgreementStatuses.Active;
@@ -143,8 +145,7 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
         }
         var status = version.Number == agreement.CurrentVersion || version.Number == agreement.SignedVersion
             ? (version.Number == agreement.SignedVersion && agreement.CurrentVersion != agreement.SignedVersion
-                ? EffectiveStatus(new Agreement { Kind = agreement.Kind, Status = AgreementStatuses.Signed, Title = agreement.Title,
-                    PeriodFrom = agreement.PeriodFrom, PeriodTo = agreement.PeriodTo })
+                ? InForceStatus(agreement)
                 : EffectiveStatus(agreement))
             : "superseded";
         return content with { Status = status, Signatures = lines };

@@ -124,10 +124,7 @@ public sealed class CompareAgreements(SamverkanDb db, ActorContext actors, Agree
             if (seesWork)
                 candidates.Add((municipality, new Shown(a, a.CurrentVersion, store.EffectiveStatus(a)), Rank(a)));
             else if (a.SignedVersion is { } signed)
-                candidates.Add((municipality, new Shown(a, signed, store.EffectiveStatus(new Agreement
-                {
-                    Kind = a.Kind, Title = a.Title, Status = AgreementStatuses.Signed, PeriodFrom = a.PeriodFrom, PeriodTo = a.PeriodTo,
-                })), 0));
+                candidates.Add((municipality, new Shown(a, signed, store.InForceStatus(a)), 0));
         }
         return candidates.GroupBy(c => c.Municipality)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Rank).ThenByDescending(c => c.Shown.Agreement.UpdatedAt).ThenBy(c => c.Shown.Agreement.Id).First().Shown);

@@ -55,7 +55,7 @@ public sealed class ListAgreements(SamverkanDb db, ActorContext actors, Agreemen
             {
                 var seesWork = (actor.OrganizationId is { } org && a.Parties.Any(p => p.OrganizationId == org)) || actor.IsStaffOfCounty(regionCounty.GetValueOrDefault(a.RegionId));
                 var status = seesWork || a.Status == AgreementStatuses.Signed ? store.EffectiveStatus(a)
-                    : store.EffectiveStatus(new Agreement { Kind = a.Kind, Title = a.Title, Status = AgreementStatuses.Signed, PeriodFrom = a.PeriodFrom, PeriodTo = a.PeriodTo });
+                    : store.InForceStatus(a);
                 return new AgreementSummary(a.Id, a.Kind, a.Title, a.Reference, status, a.PeriodFrom, a.PeriodTo,
                     seesWork ? a.CurrentVersion : a.SignedVersion!.Value, a.SignedVersion,
                     a.Parties.OrderBy(p => p.SortOrder).Select(p => orgs[p.OrganizationId]).Select(o => new Plans.OrganizationRef(o.Code, o.DisplayName)).ToList(),

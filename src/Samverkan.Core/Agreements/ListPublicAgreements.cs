@@ -39,7 +39,7 @@ public sealed class ListPublicAgreements(SamverkanDb db, AgreementStore store) :
         return rows
             .Select(a => new AgreementSummary(a.Id, a.Kind, a.Title, a.Reference,
                 // During an amendment the row's status is the draft's; the public sees the signed version's.
-                store.EffectiveStatus(new Agreement { Kind = a.Kind, Title = a.Title, Status = AgreementStatuses.Signed, PeriodFrom = a.PeriodFrom, PeriodTo = a.PeriodTo }),
+                store.InForceStatus(a),
                 a.PeriodFrom, a.PeriodTo, a.SignedVersion!.Value, a.SignedVersion,
                 a.Parties.OrderBy(p => p.SortOrder).Select(p => orgs[p.OrganizationId]).Select(o => new Plans.OrganizationRef(o.Code, o.DisplayName)).ToList(),
                 a.UpdatedAt))
