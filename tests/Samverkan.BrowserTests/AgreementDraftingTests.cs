@@ -188,5 +188,6 @@ public sealed class AgreementDraftingTests(BrowserFixture app)
         await Expect(detail.Notice).ToContainTextAsync("Version 3 är sparad.");
         await Expect(municipality.Page.GetByRole(AriaRole.Main)).ToContainTextAsync(mine);
         await Expect(detail.State).ToContainTextAsync(new Regex(@"Version 3\b"));
+        await municipality.Page.AssertAccessibleAsync();
     }
 }

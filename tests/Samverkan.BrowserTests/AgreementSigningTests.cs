@@ -26,6 +26,7 @@ public sealed class AgreementSigningTests(BrowserFixture app)
         var r = region.Page;
         var detail = await new AgreementDetailPage(r).GotoAsync(id);
         await Expect(detail.State).ToContainTextAsync("Överenskommen");
+        await r.AssertAccessibleAsync();
         await r.TabToAsync(detail.SignLink, maxPresses: 40);
         await r.Keyboard.PressAsync("Enter");
         var sign = new SigningPage(r);
@@ -43,6 +44,7 @@ public sealed class AgreementSigningTests(BrowserFixture app)
         await Expect(sign.SignButton).ToBeFocusedAsync();
         await r.Keyboard.PressAsync("Enter");
         await Expect(detail.Notice).ToContainTextAsync("Underskriften för Region Dalarna är registrerad.");
+        await r.AssertAccessibleAsync();
 
         // The municipality records the chair's signature on paper; forgetting the confirmation keeps what was typed.
         var m = municipality.Page;
