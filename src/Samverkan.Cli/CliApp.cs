@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using Samverkan.Cli.Commands.Accounts;
 using Samverkan.Cli.Commands.Agreements;
 using Samverkan.Cli.Commands.Audit;
+using Samverkan.Cli.Commands.Backup;
 using Samverkan.Cli.Commands.Database;
 
 namespace Samverkan.Cli;
@@ -33,8 +34,7 @@ public static class CliApp
     }
 
     /// <summary>
-    /// The command table, one line per business area (folders under Commands/). Planned next to it:
-    /// Backup (backup, restore).
+    /// The command table, one line per business area (folders under Commands/).
     /// </summary>
     public static Command BuildCommands(CliContext cli) =>
         // A plain Command rather than RootCommand: RootCommand names itself after the executable
@@ -49,5 +49,7 @@ public static class CliApp
             TokensCommand.Create(cli),
             AgreementsCommand.Create(cli),
             AuditCommand.Create(cli),
+            BackupCommands.Backup(cli),
+            BackupCommands.Restore(cli),
         };
 }
