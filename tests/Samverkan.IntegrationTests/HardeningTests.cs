@@ -185,6 +185,18 @@ public sealed partial class HardeningTests(AppFixture app)
         Assert.Contains("samesite=strict", antiforgery.ToLowerInvariant());
     }
 
+    [Fact]
+    public async Task OutsideDevelopment_HttpsResponses_CarryHsts()
+    {
+        await using var host = Host();
+        // HSTS is never sent for localhost, so the request names a real host.
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://samverkan.example") });
+
+        var response = await client.GetAsync("/");
+
+        Assert.StartsWith("max-age=", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
     // ---- Rate limits ---------------------------------------------------------------------------------------
 
     [Fact]

@@ -44,7 +44,12 @@ public static class Hardening
         var limits = configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
         // Kestrel's own ceiling is the largest body any endpoint takes; the middleware below lowers it per endpoint.
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.UploadBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = limits.UploadBytes;
+            // No "Server: Kestrel": the version of what runs is nobody's business outside.
+            o.AddServerHeader = false;
+        });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = limits.UploadBytes);
 
         // Behind a reverse proxy on the same host (loopback is trusted by default) the client's address and scheme
