@@ -217,6 +217,7 @@ public sealed partial class HardeningTests(AppFixture app)
 
         var problem = await refused.ProblemAsync(429, "request.rate-limited");
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
+        Assert.Equal("För många förfrågningar", problem.GetProperty("title").GetString());
         Assert.True(refused.Headers.RetryAfter is not null, "no Retry-After");
         Assert.DoesNotContain(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("samverkan.auth", StringComparison.Ordinal));
 
@@ -260,6 +261,7 @@ public sealed partial class HardeningTests(AppFixture app)
         var json = await client.PostAsync("/api/v1/plans", new StringContent(big, Encoding.UTF8, "application/json"));
 
         var problem = await json.ProblemAsync(413, "request.too-large");
+        Assert.Equal("För stor begäran", problem.GetProperty("title").GetString());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
         Assert.Equal(before, await app.WrittenStateAsync());
 
