@@ -39,6 +39,8 @@ public sealed class AppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
+            // The shared app serves hundreds of API calls per token in seconds; HardeningTests checks the limits on its own hosts.
+            b.UseSetting("RateLimits:Api:PermitLimit", "1000000");
             b.UseEnvironment("Testing");
         });
         await AsOperatorAsync(async sp =>
