@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
@@ -79,8 +80,8 @@ text.AppendLine(CultureInfo.InvariantCulture,
     $"{inputs.TwelvePagesSections} sections, {DocumentInputs.Pages(inputs.RenderedPdf)} pages as PDF.");
 text.AppendLine(CultureInfo.InvariantCulture,
     $"- Method: BenchmarkDotNet {typeof(BenchmarkRunner).Assembly.GetName().Version?.ToString(3)}, in process, 5 warm-up and 20 measured iterations; " +
-    "the median is of the iterations' mean time per call. CPU ms/op: each benchmark run again for 3 s after its warm-up, " +
-    "the process's user+system time divided by the calls (imports parse on a thread of their own, which this counts).");
+    $"the median is of the iterations' mean time per call. CPU ms/op: each benchmark run again for 3 s after its warm-up, " +
+    $"the process's user+system time divided by the calls (imports parse on a thread of their own, which this counts).");
 text.AppendLine(CultureInfo.InvariantCulture,
     $"- Machine: {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
     $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {loadBefore} before, {loadAfter} after.");
