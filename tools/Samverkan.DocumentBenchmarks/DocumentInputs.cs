@@ -1,3 +1,4 @@
+using Samverkan.Agreements;
 using Samverkan.Documents.Render;
 using Samverkan.Documents.Tests.Import.Support;
 using Samverkan.Documents.Tests.Render;
@@ -53,16 +54,29 @@ public sealed class DocumentInputs
         File.WriteAllBytes(RenderedDocxPath, RenderedDocx);
     }
 
-    /// <summary>The test suite's long sample agreement, cut to as many sections as fill exactly twelve A4 pages.</summary>
+    /// <summary>
+    /// The test suite's long sample agreement (eleven pages), its sections followed by a second round of them, cut to
+    /// as many sections as fill exactly twelve A4 pages; should a whole section jump past the twelfth page, its
+    /// items are added one at a time instead.
+    /// </summary>
     private static (AgreementDocumentModel Model, int Sections) TwelvePageAgreement(RenderAgreementDocument renderer)
     {
         var full = AgreementSamples.Long();
-        for (var count = 1; count <= full.Content.Sections.Count; count++)
+        var first = full.Content.Sections;
+        var pool = first.Concat(first.Select((s, i) => s with { Heading = $"{first.Count + i + 1}. {s.Heading[(s.Heading.IndexOf(' ') + 1)..]}, fortsättning" })).ToList();
+        AgreementDocumentModel With(List<Section> sections) => full with { Content = full.Content with { Sections = sections } };
+        for (var count = 1; count <= pool.Count; count++)
         {
-            var model = full with { Content = full.Content with { Sections = full.Content.Sections.Take(count).ToList() } };
-            var pages = Pages(renderer.RenderPdf(model));
-            if (pages == RenderedPages) return (model, count);
-            if (pages > RenderedPages) break;
+            var pages = Pages(renderer.RenderPdf(With(pool.Take(count).ToList())));
+            if (pages == RenderedPages) return (With(pool.Take(count).ToList()), count);
+            if (pages < RenderedPages) continue;
+            var last = pool[count - 1];
+            for (var items = 1; items < last.Items.Count; items++)
+            {
+                var cut = pool.Take(count - 1).Append(last with { Items = last.Items.Take(items).ToList(), Sections = [] }).ToList();
+                if (Pages(renderer.RenderPdf(With(cut))) == RenderedPages) return (With(cut), count);
+            }
+            break;
         }
         throw new InvalidOperationException($"No cut of the long sample agreement renders to exactly {RenderedPages} pages.");
     }
