@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Common;
 using Samverkan.Data;
 
@@ -35,7 +34,7 @@ public sealed record AgreementActions(
 }
 
 /// <summary>Mirrors the checks of ChangeAgreementStatus, SaveAgreement, ApproveAgreement, SignAgreement, StartAmendment and the negotiation.</summary>
-public sealed class GetAgreementActions(SamverkanDb db, ActorContext actors, AgreementStore store, IEnumerable<ISignatureProvider> providers) : IUseCase
+public sealed class GetAgreementActions(ActorContext actors, AgreementStore store, IEnumerable<ISignatureProvider> providers) : IUseCase
 {
     public async Task<Result<AgreementActions>> ExecuteAsync(Guid id, CancellationToken ct = default)
     {
@@ -49,11 +48,9 @@ public sealed class GetAgreementActions(SamverkanDb db, ActorContext actors, Agr
         var party = seesWork ? loaded.ActingParty(actor) : null;
         var codes = loaded.Parties.ToDictionary(p => p.Id, p => p.Code);
 
-        var approvedBy = await db.Set<AgreementApproval>().AsNoTracking()
-            .Where(x => x.AgreementId == id && x.Version == a.CurrentVersion).Select(x => x.OrganizationId).ToListAsync(ct);
+        var approvedBy = (await store.ApprovalsAsync(id, ct)).Where(x => x.Version == a.CurrentVersion).Select(x => x.OrganizationId).ToList();
         var signedBy = a.AgreedVersion is { } agreed
-            ? await db.Set<AgreementSignature>().AsNoTracking()
-                .Where(x => x.AgreementId == id && x.Version == agreed).Select(x => x.OrganizationId).ToListAsync(ct)
+            ? (await store.SignaturesAsync(id, ct)).Where(x => x.Version == agreed).Select(x => x.OrganizationId).ToList()
             : [];
 
         var open = a.Status is AgreementStatuses.Draft or AgreementStatuses.Negotiation;
