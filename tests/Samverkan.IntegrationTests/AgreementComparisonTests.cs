@@ -130,7 +130,8 @@ public sealed class AgreementComparisonTests(AppFixture app)
         await (await client.GetAsync("/api/v1/agreement-comparisons.csv?region=20&year=2040&by=colour")).ProblemAsync(400, "comparison.by-invalid");
     }
 
-    private static async Task AddSectionAsync(HttpClient client, Guid id, string heading, string[] parties, string text, string? goal)
+    /// <summary>Adds a section with one commitment to a draft through the API (the page tests use it too).</summary>
+    internal static async Task AddSectionAsync(HttpClient client, Guid id, string heading, string[] parties, string text, string? goal)
     {
         var draft = JsonNode.Parse(await (await client.GetAsync($"/api/v1/agreements/{id}")).Content.ReadAsStringAsync())!;
         draft["sections"]!.AsArray().Add(JsonNode.Parse(JsonSerializer.Serialize(new
