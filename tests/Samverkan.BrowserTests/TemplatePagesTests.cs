@@ -99,13 +99,13 @@ public sealed class TemplatePagesTests(BrowserFixture app)
         // One draft: as in the template at first; a reworded paragraph makes its section "changed".
         await Activate(page, template.CreatedDraft("Smedjebackens kommun"));
         var draft = new AgreementDeparturesPage(page);
-        await Expect(draft.Panel).ToContainTextAsync("2 som i mallen, 0 ändrade, 0 tillagda, 0 borttagna");
+        await Expect(draft.Panel).ToContainTextAsync("2 som i mallen, 0 ändrade, 0 tillagda och 0 borttagna");
         await Activate(page, draft.EditLink);
         var scene = page.GetByRole(AriaRole.Group, new() { Name = "Avsnitt 2, stycke 1", Exact = true }).GetByLabel("Text", new() { Exact = true });
         await scene.FillAsync("Scenkonsten och dansen ska nå hela länet.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).First.ClickAsync();
 
-        await Expect(draft.Panel).ToContainTextAsync("1 som i mallen, 1 ändrade, 0 tillagda, 0 borttagna");
+        await Expect(draft.Panel).ToContainTextAsync("1 som i mallen, 1 ändrat, 0 tillagda och 0 borttagna");
         await Expect(draft.Panel.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Scenkonst" })).ToContainTextAsync("ändrat");
         await Expect(draft.Panel.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Utgångspunkter" })).ToContainTextAsync("som i mallen");
         await page.AssertAccessibleAsync();
