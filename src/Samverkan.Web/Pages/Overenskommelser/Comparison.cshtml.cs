@@ -41,7 +41,14 @@ public sealed class AgreementComparisonModel(
     public string? Missing { get; private set; }
 
     public bool AsList => View == AsListView;
-    public bool SeesWork => actors.Current.IsStaffOfCounty(Region);
+    /// <summary>Which versions the person compares, in words: the use case shows staff every latest version, a party its own.</summary>
+    public string WhatIsShown => actors.Current switch
+    {
+        var a when a.IsStaffOfCounty(Region) => "Du ser den senaste versionen av varje överenskommelse, även utkast.",
+        { IsAuthenticated: true, OrganizationId: not null } =>
+            "Du ser de undertecknade överenskommelserna och den senaste versionen av dem där din organisation är part.",
+        _ => "Du ser de undertecknade överenskommelserna; utkast syns för parterna och regionens handläggare.",
+    };
     public string RegionName => Regions.FirstOrDefault(r => r.Code == Region)?.Name ?? Region ?? "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

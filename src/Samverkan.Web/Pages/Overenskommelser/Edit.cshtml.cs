@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverkan.Agreements;
 using Samverkan.Common;
@@ -37,10 +38,7 @@ public sealed class AgreementEditModel(GetAgreement get, GetAgreementActions act
     {
         if (await LoadAsync(ct) is { } stop) return stop;
         if (EditorCommands.IsSave(command, Input)) return await SaveAsync(ct);
-        // Indices shift when a row is removed: the form is drawn again from the changed input, not from what was posted.
-        ModelState.Clear();
-        StatusMessage = EditorCommands.Apply(Input, command);
-        Input.PadSignatures(Latest.Parties);
+        StatusMessage = EditorCommands.Redraw(ModelState, Input, command, Latest.Parties);
         return Page();
     }
 
@@ -111,6 +109,18 @@ public static class EditorCommands
         if (!command.StartsWith("overwrite:", StringComparison.Ordinal)) return false;
         if (int.TryParse(command["overwrite:".Length..], CultureInfo.InvariantCulture, out var onTopOf)) input.BaseVersion = onTopOf;
         return true;
+    }
+
+    /// <summary>
+    /// Applies a structural command for the form to be drawn again. Indices shift when a row is removed, so the form is
+    /// drawn from the changed input, not from what was posted (hence the cleared model state).
+    /// </summary>
+    public static string? Redraw(ModelStateDictionary state, AgreementInput input, string command, IEnumerable<PartyRef> parties)
+    {
+        state.Clear();
+        var message = Apply(input, command);
+        input.PadSignatures(parties);
+        return message;
     }
 
     /// <summary>Applies one command and returns what happened, in Swedish, for the status line.</summary>

@@ -38,9 +38,7 @@ public sealed class TemplateEditModel(GetAgreementTemplate get, SaveAgreementTem
     {
         if (await LoadAsync(ct) is { } stop) return stop;
         if (EditorCommands.IsSave(command, Input)) return await SaveAsync(ct);
-        ModelState.Clear();
-        StatusMessage = EditorCommands.Apply(Input, command);
-        Input.PadSignatures(Parties);
+        StatusMessage = EditorCommands.Redraw(ModelState, Input, command, Parties);
         return Page();
     }
 
