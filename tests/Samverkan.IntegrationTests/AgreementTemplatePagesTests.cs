@@ -182,8 +182,13 @@ public sealed class AgreementTemplatePagesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/logga-in?ReturnUrl=", anonymous.Headers.Location?.OriginalString);
 
-        // Bad input is a form error linked to its field, and nothing is written.
+        // Drafting is a POST that needs the form's antiforgery token.
         var region = await Browser.SignInAsync(app, AppFixture.RegionOfficer);
+        var regionDetail = await region.GetAsync($"/overenskommelser/mallar/{id}");
+        await region.SubmitAsync(regionDetail, HandlerForm("Drafts"), new() { ["__RequestVerificationToken"] = [""] }, expect: HttpStatusCode.BadRequest);
+        Assert.Empty(await AgreementTemplateTests.DraftsAsync(app, id.ToString()));
+
+        // Bad input is a form error linked to its field, and nothing is written.
         var templatesBefore = await app.QueryAsync(db => db.Set<AgreementTemplate>().CountAsync());
         var create = await region.GetAsync("/overenskommelser/mallar/ny");
         var badYear = await region.SubmitAsync(create, NewForm, new() { ["Input.PlanId"] = [""], ["Input.FromYear"] = ["tjugo"], ["Input.ToYear"] = ["2062"] });

@@ -67,7 +67,7 @@ public sealed class AgreementComparisonModel(
         Year ??= clock.GetUtcNow().Year;
 
         var regionPlans = (await plans.ExecuteAsync(Region, ct)).Match(p => p, _ => []).Where(p => p.Status != "draft").ToList();
-        YearGroups = GroupYears(regionPlans, Year.Value);
+        YearGroups = GroupYears(regionPlans, Year.Value, clock.GetUtcNow().Year);
 
         var result = await compare.ExecuteAsync(Region, Year, By == ByArea ? ComparisonModes.Area : ComparisonModes.Goal, Goal, ct);
         if (result.IsSuccess) Comparison = result.Value;
@@ -111,7 +111,7 @@ public sealed class AgreementComparisonModel(
     private static string WithQuery(string path, Dictionary<string, string?> query) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => !string.IsNullOrEmpty(q.Value)));
 
-    private static List<(PlanSummary?, IReadOnlyList<int>)> GroupYears(List<PlanSummary> regionPlans, int chosen)
+    private static List<(PlanSummary?, IReadOnlyList<int>)> GroupYears(List<PlanSummary> regionPlans, int chosen, int today)
     {
         var groups = new List<(PlanSummary?, IReadOnlyList<int>)>();
         var taken = new HashSet<int>();
@@ -120,7 +120,9 @@ public sealed class AgreementComparisonModel(
             var years = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1).Where(taken.Add).ToList();
             if (years.Count > 0) groups.Add((plan, years));
         }
-        if (!taken.Contains(chosen)) groups.Add((null, [chosen]));
+        // Agreements are often drafted before the next plan is adopted: the years around today stay within reach.
+        var around = Enumerable.Range(today - 1, 6).Append(chosen).Where(taken.Add).Order().ToList();
+        if (around.Count > 0) groups.Add((null, around));
         return groups;
     }
 }
