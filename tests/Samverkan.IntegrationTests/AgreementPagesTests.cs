@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Samverkan.Agreements;
 using Samverkan.Notifications;
 using Samverkan.Web.Infrastructure;
-
 using static Samverkan.IntegrationTests.PageChecks;
 
 namespace Samverkan.IntegrationTests;
@@ -355,6 +354,14 @@ public sealed class AgreementPagesTests(AppFixture app)
     });
 
     private static bool EditorForm(HtmlForm form) => form.Attributes.GetValueOrDefault("id") == "agreement-form";
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"'{start}' not found");
+        var to = html.IndexOf(end, from + start.Length, StringComparison.Ordinal);
+        return to < 0 ? html[from..] : html[from..to];
+    }
 
     private sealed class FakeTransport : IMailTransport
     {

@@ -11,8 +11,8 @@ public static class PageChecks
     {
         foreach (var landmark in new[] { AriaRole.Banner, AriaRole.Main, AriaRole.Contentinfo })
             await Expect(page.GetByRole(landmark)).ToHaveCountAsync(1);
-        // A page may add navigation of its own (an agreement's sub-pages), named so it is told apart from the main menu.
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" })).ToHaveCountAsync(1);
+        // A page may add a navigation of its own (an agreement's sub-pages); axe checks that each has a unique name.
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny", Exact = true })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
         await page.AssertNoAxeViolationsAsync();
     }

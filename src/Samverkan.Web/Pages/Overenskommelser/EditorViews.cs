@@ -12,8 +12,8 @@ public sealed record AgreementEditorView(AgreementInput Input, IReadOnlyList<Par
 public sealed record StaleEdit(int YourVersion, int CurrentVersion, IReadOnlyList<DiffSegment> Changes);
 
 /// <summary>
-/// The stale panel (<c>_StaleEdit</c>): <paramref name="FormId"/> is the editor form its overwrite button submits,
-/// <paramref name="CompareHref"/> a page comparing the two versions in full (null when there is none).
+/// The stale panel (<c>_StaleEdit</c>), placed inside the editor form; <paramref name="CompareHref"/> is a page comparing
+/// the two versions in full (null when there is none).
 /// </summary>
 public sealed record StaleEditView(
-    StaleEdit Stale, string FormId, string ReloadHref, string? CompareHref, string ChangesHeading, string InsertLabel, string DeleteLabel, string OverwriteNote);
+    StaleEdit Stale, string ReloadHref, string? CompareHref, string ChangesHeading, string InsertLabel, string DeleteLabel, string OverwriteNote);
