@@ -17,9 +17,8 @@ public sealed class ComparisonPagesTests(BrowserFixture app)
         var drafts = await app.Data.CreateDraftsAsync(await app.Data.CreateTemplateAsync(2075, planId, stage), 2076);
         await app.Data.AddLocalSectionAsync(drafts["2062"], "Film", "Mora kommun visar film för barn i tre byar varje år.", film);
 
-        await using var session = await app.NewSessionAsync();
+        await using var session = await app.SignedInAsync(app.Data.RegionOfficer, "/overenskommelser");
         var page = session.Page;
-        await SignInPage.SignInAsync(page, app.Data.RegionOfficer, "/overenskommelser");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Jämför kommuner" }).ClickAsync();
         var comparison = new ComparisonPage(page);
         await Expect(comparison.Heading).ToHaveTextAsync("Jämför kommunernas överenskommelser");
@@ -38,9 +37,7 @@ public sealed class ComparisonPagesTests(BrowserFixture app)
         await comparison.GoalFilter.SelectOptionAsync(new SelectOptionValue { Label = "Film för barn på landsbygden" });
         await comparison.GoalFilter.FocusAsync();
         // From the goal list, Tab passes the view choice (one stop for the radio group) to the button.
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(comparison.ShowButton).ToBeFocusedAsync();
+        await page.TabToAsync(comparison.ShowButton, maxPresses: 2);
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(comparison.ResultHeading).ToHaveTextAsync("Vem har åtagit sig målet ”Film för barn på landsbygden”?");

@@ -6,15 +6,14 @@ using Samverkan.BrowserTests.Support;
 namespace Samverkan.BrowserTests;
 
 /// <summary>The region's agreement templates in the browser: written by keyboard, drafted for every municipality, departed from.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AgreementCollection.Name)]
 public sealed class TemplatePagesTests(BrowserFixture app)
 {
     [Fact]
     public async Task RegionOfficer_CreatesAndEditsATemplate_WithTheKeyboardOnly()
     {
-        await using var session = await app.NewSessionAsync();
+        await using var session = await app.SignedInAsync(app.Data.RegionOfficer, "/overenskommelser");
         var page = session.Page;
-        await SignInPage.SignInAsync(page, app.Data.RegionOfficer, "/overenskommelser");
         await Activate(page, page.GetByRole(AriaRole.Link, new() { Name = "Mallar för överenskommelser" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mallar för överenskommelser", Level = 1 })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -81,9 +80,8 @@ public sealed class TemplatePagesTests(BrowserFixture app)
     public async Task RegionOfficer_CreatesDraftsForAllMunicipalities_AndSeesWhereOneDepartsFromTheTemplate()
     {
         var templateId = await app.Data.CreateTemplateAsync(2079);
-        await using var session = await app.NewSessionAsync();
+        await using var session = await app.SignedInAsync(app.Data.RegionOfficer, $"/overenskommelser/mallar/{templateId}");
         var page = session.Page;
-        await SignInPage.SignInAsync(page, app.Data.RegionOfficer, $"/overenskommelser/mallar/{templateId}");
         var template = new TemplatePage(page);
         await Expect(template.Heading).ToContainTextAsync("Mall för överenskommelser 2079–2082");
         await page.AssertAccessibleAsync();
