@@ -210,6 +210,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         {
             ["ContentJson"] = [await a.ImportReviewJsonAsync()],
         }, FormShownOnlyAfterPreview: true)),
+        // Like plans, the page writes a template for the signed-in officer's own region.
+        new("page TemplateCreateModel.Post", [.. RegionStaff, AppFixture.Gavleborg], a => Task.FromResult(new PageRequest("/overenskommelser/mallar/ny", null,
+            PeriodFields("Input.FromYear", "Input.ToYear")))),
+        new("page TemplateEditModel.Post", RegionStaff, async a =>
+            new($"/overenskommelser/mallar/{(await a.TemplateAsync()).Id}/redigera", null, new() { ["command"] = ["save"] })),
+        new("page TemplateDetailModel.PostDrafts", RegionStaff, async a =>
+            new($"/overenskommelser/mallar/{(await a.TemplateAsync()).Id}", "Drafts", new())),
     ];
 
     // ---- Coverage: every write has a rule --------------------------------------------------------------------
