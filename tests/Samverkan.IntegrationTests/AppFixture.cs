@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>The app's own services, e.g. its route table.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public const string RegionOfficer = "officer-20@test.example";
     public const string RegionAdmin = "admin-20@test.example";
     public const string Smedjebacken = "officer-2061@test.example";
@@ -36,6 +39,8 @@ public sealed class AppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
+            // The shared app serves hundreds of API calls per token in seconds; HardeningTests checks the limits on its own hosts.
+            b.UseSetting("RateLimits:Api:PermitLimit", "1000000");
             b.UseEnvironment("Testing");
         });
         await AsOperatorAsync(async sp =>

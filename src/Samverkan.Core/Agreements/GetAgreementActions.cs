@@ -31,6 +31,9 @@ public sealed record AgreementActions(
     IReadOnlyList<string> SignedAgreedBy)
 {
     public bool CanSign => SignatureMethods.Count > 0;
+
+    /// <summary>The template the agreement was drafted from, shown only to those who see the work (its departures are work).</summary>
+    public Guid? TemplateId { get; init; }
 }
 
 /// <summary>Mirrors the checks of ChangeAgreementStatus, SaveAgreement, ApproveAgreement, SignAgreement, StartAmendment and the negotiation.</summary>
@@ -70,6 +73,9 @@ public sealed class GetAgreementActions(ActorContext actors, AgreementStore stor
             SignatureMethods: methods,
             CanAmend: writes && a.Status == AgreementStatuses.Signed && a.SignedVersion is not null,
             ApprovedCurrentBy: approvedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList(),
-            SignedAgreedBy: signedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList());
+            SignedAgreedBy: signedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList())
+        {
+            TemplateId = seesWork ? a.TemplateId : null,
+        };
     }
 }
