@@ -10,6 +10,7 @@ builder.Services.AddSamverkanWeb();
 builder.Services.AddOutboxSender(builder.Configuration);
 
 var app = builder.Build();
+app.CheckEvidenceFolder();
 await app.PrepareDatabaseAsync();
 
 app.UseServerTiming();
@@ -42,6 +43,7 @@ app.MapAgreementDocumentsApi();
 app.MapAgreementImportsApi();
 app.MapAgreementTemplatesApi();
 app.MapAgreementComparisonsApi();
+app.MapFollowUpApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

@@ -17,6 +17,7 @@ public sealed class OpenFollowUpRound(SamverkanDb db, ActorContext actors, GetFo
     {
         var actor = actors.Current;
         if (!actor.IsAuthenticated) return Error.Unauthenticated();
+        if (command.PlanId == Guid.Empty) return Error.Validation("follow-up.plan-required", "Ange vilken plan som ska följas upp (planId).", "planId");
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PlanId, ct);
         var staff = plan is not null && actor.IsStaffOfRegion(plan.RegionId);
         // A draft plan is the region's own work in progress: others are told it does not exist.

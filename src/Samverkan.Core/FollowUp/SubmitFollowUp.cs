@@ -13,6 +13,7 @@ public sealed class SubmitFollowUp(SamverkanDb db, ActorContext actors, FollowUp
     public async Task<Result<SubmissionView>> ExecuteAsync(Guid roundId, Guid agreementId, string? partyCode, CancellationToken ct = default)
     {
         var actor = actors.Current;
+        if (agreementId == Guid.Empty) return Error.Validation("follow-up.agreement-required", "Ange vilken överenskommelse (agreementId).", "agreementId");
         var found = await store.ForPartyAsync(roundId, agreementId, partyCode, actor, ct);
         if (!found.IsSuccess) return found.Error!;
         var context = found.Value;
