@@ -3,7 +3,7 @@ using Samverkan.Common;
 namespace Samverkan.FollowUp;
 
 /// <summary>An indicator value as sent: every part optional, so a missing one gets a message naming it.</summary>
-public sealed record IndicatorInput(string? Name, decimal? Value, string? Unit);
+public sealed record IndicatorValueInput(string? Name, decimal? Value, string? Unit);
 
 /// <summary>Checks an entry's fields; the answer is the normalized values, or an error naming the field.</summary>
 internal static class FollowUpRules
@@ -13,7 +13,7 @@ internal static class FollowUpRules
     // numeric(18,4): fourteen digits before the decimal point.
     private const decimal MaxIndicatorValue = 99_999_999_999_999m;
 
-    public static Result<CheckedEntry> Check(string? status, int? progress, string? narrative, IReadOnlyList<IndicatorInput>? indicators)
+    public static Result<CheckedEntry> Check(string? status, int? progress, string? narrative, IReadOnlyList<IndicatorValueInput>? indicators)
     {
         var s = status?.Trim().ToLowerInvariant() ?? "";
         if (!EntryStatuses.All.Contains(s))

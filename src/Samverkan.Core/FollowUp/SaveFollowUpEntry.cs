@@ -8,7 +8,7 @@ namespace Samverkan.FollowUp;
 /// <param name="AgreementId">Needed only when the commitment id is found in two agreements of the round.</param>
 /// <param name="PartyCode">Which committing party answers; by default the caller's organization.</param>
 public sealed record SaveFollowUpEntryCommand(
-    Guid RoundId, Guid CommitmentId, string? Status, int? Progress, string? Narrative, IReadOnlyList<IndicatorInput>? Indicators,
+    Guid RoundId, Guid CommitmentId, string? Status, int? Progress, string? Narrative, IReadOnlyList<IndicatorValueInput>? Indicators,
     int? BaseVersion, Guid? AgreementId = null, string? PartyCode = null);
 
 /// <summary>

@@ -176,7 +176,7 @@ public static class FollowUpApi
     public sealed record TransitionBody(string? To);
 
     public sealed record EntryBody(
-        string? Status, int? Progress, string? Narrative, List<IndicatorInput>? Indicators, int? Version, Guid? AgreementId, string? Party);
+        string? Status, int? Progress, string? Narrative, List<IndicatorValueInput>? Indicators, int? Version, Guid? AgreementId, string? Party);
 
     public sealed record SubmissionBody(Guid? AgreementId, string? Party);
 
