@@ -84,7 +84,8 @@ public static class ApiProblems
         var p = context.ProblemDetails;
         var status = p.Status ?? context.HttpContext.Response.StatusCode;
         p.Instance ??= context.HttpContext.Request.Path;
-        p.Title = p.Title is null or "Bad Request" or "Not Found" or "Unauthorized" or "Forbidden" or "An error occurred while processing your request."
+        p.Title = p.Title is null or "Bad Request" or "Not Found" or "Unauthorized" or "Forbidden" or "Unsupported Media Type" or "Payload Too Large"
+                or "An error occurred while processing your request."
             ? TitleOf(status) : p.Title;
         if (!p.Extensions.ContainsKey("code"))
         {
