@@ -11,6 +11,7 @@ builder.Services.AddSamverkanHardening(builder.Configuration);
 builder.Services.AddOutboxSender(builder.Configuration);
 
 var app = builder.Build();
+app.CheckEvidenceFolder();
 await app.PrepareDatabaseAsync();
 
 app.UseForwardedHeaders();
@@ -52,6 +53,7 @@ app.MapAgreementDocumentsApi();
 app.MapAgreementImportsApi();
 app.MapAgreementTemplatesApi();
 app.MapAgreementComparisonsApi();
+app.MapFollowUpApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

@@ -92,6 +92,11 @@ public static class CoreServices
         services.AddScoped<Accounts.ResolveActor>();
         services.AddScoped<Agreements.AgreementStore>();
         services.AddScoped<Agreements.AgreementNotifier>();
+        services.AddScoped<Notifications.OutboxWriter>();
+        services.AddScoped<FollowUp.FollowUpStore>();
+        services.AddScoped<FollowUp.FollowUpNotifier>();
+        services.AddSingleton(FollowUp.EvidenceOptions.From(configuration));
+        services.AddSingleton<FollowUp.IEvidenceStore, FollowUp.FileSystemEvidenceStore>();
         services.AddSingleton<Agreements.ISignatureProvider, Agreements.SimpleElectronicSignature>();
         services.AddSingleton<Agreements.ISignatureProvider, Agreements.PaperSignatureRecord>();
         Accounts.AccountSetup.AddSamverkanAccounts(services);

@@ -53,6 +53,9 @@ public static class ApiProblems
     {
         ["import.too-large"] = StatusCodes.Status413PayloadTooLarge,
         ["import.unsupported-type"] = StatusCodes.Status415UnsupportedMediaType,
+        [FollowUp.EvidenceTypes.TooLarge] = StatusCodes.Status413PayloadTooLarge,
+        [FollowUp.EvidenceTypes.TypeRefused] = StatusCodes.Status415UnsupportedMediaType,
+        [FollowUp.EvidenceTypes.ContentMismatch] = StatusCodes.Status415UnsupportedMediaType,
     };
 
     public static ProblemHttpResult ToProblem(this Error error)

@@ -97,6 +97,20 @@ public static class WebSetup
         await next(context);
     });
 
+    /// <summary>
+    /// Evidence files are uploaded by outsiders: they must never be reachable as static files. Refuses to start when the
+    /// configured folder lies inside the web root.
+    /// </summary>
+    public static void CheckEvidenceFolder(this WebApplication app)
+    {
+        var folder = app.Services.GetRequiredService<FollowUp.EvidenceOptions>().Folder;
+        var webRoot = app.Environment.WebRootPath;
+        if (string.IsNullOrEmpty(webRoot)) return;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(webRoot)) + Path.DirectorySeparatorChar;
+        if ((Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Evidence:Folder ({folder}) lies inside the web root ({webRoot}); choose a folder outside it.");
+    }
+
     /// <summary>Only the embedded SQLite default migrates and seeds itself; production runs <c>samverkan migrate</c>.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -30,6 +30,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>Where this database's evidence files go: a temporary folder of its own, deleted with the database.</summary>
+    public string EvidenceFolder { get; } = Path.Combine(Path.GetTempPath(), $"samverkan-evidence-{Guid.NewGuid():N}");
+
     public static DatabaseProvider ProviderFromEnvironment =>
         string.Equals(Environment.GetEnvironmentVariable("SAMVERKAN_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase)
             ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -40,6 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Samverkan"] = ConnectionString,
         ["Database:MigrateOnStart"] = "false",
+        ["Evidence:Folder"] = EvidenceFolder,
     };
 
     /// <param name="migrate">False leaves the database empty (no tables), as a restore target.</param>
@@ -93,6 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Directory.Exists(EvidenceFolder)) Directory.Delete(EvidenceFolder, recursive: true);
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearAllPools();

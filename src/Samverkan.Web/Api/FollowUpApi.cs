@@ -1,0 +1,187 @@
+using Microsoft.AspNetCore.Http.Features;
+using Samverkan.Common;
+using Samverkan.FollowUp;
+using Samverkan.Web.Infrastructure;
+
+namespace Samverkan.Web.Api;
+
+public static class FollowUpApi
+{
+    /// <summary>Room for the multipart envelope around the file (boundaries, headers, the small form fields).</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static void MapFollowUpApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Uppföljning");
+
+        api.MapPost("/follow-up-rounds", async (RoundBody body, OpenFollowUpRound open, CancellationToken ct) =>
+                (await open.ExecuteAsync(new OpenFollowUpRoundCommand(body.PlanId ?? Guid.Empty, body.Year ?? 0, body.Deadline, body.Instructions), ct))
+                .Map(r => TypedResults.Created($"/api/v1/follow-up-rounds/{r.Id}", r)))
+            .Produces<FollowUpRoundView>(StatusCodes.Status201Created).Problems(400, 401, 403, 404, 409)
+            .WithSummary("Öppna en uppföljningsomgång")
+            .WithDescription("Regionens handläggare öppnar årets uppföljning av en antagen plans överenskommelser: {planId, year, deadline, instructions}. "
+                + "En omgång per plan och år.")
+            .WithName("OpenFollowUpRound");
+
+        api.MapGet("/follow-up-rounds", async (string? region, int? year, ListFollowUpRounds list, CancellationToken ct) =>
+                (await list.ExecuteAsync(region, year, ct)).Map(items => TypedResults.Ok(new { items })))
+            .Produces<FollowUpRoundList>().Problems(400, 401, 404)
+            .WithSummary("Regionens uppföljningsomgångar").WithDescription("Nyaste året först, med hur många svar som är inskickade och godkända.")
+            .WithName("ListFollowUpRounds");
+
+        api.MapGet("/follow-up-rounds/{id:guid}", async (Guid id, GetFollowUpRound get, CancellationToken ct) =>
+                (await get.ExecuteAsync(id, ct)).Map(TypedResults.Ok))
+            .Produces<FollowUpRoundView>().Problems(401, 404)
+            .WithSummary("En uppföljningsomgång")
+            .WithDescription("Överenskommelserna i omgången och, per part som gett åtaganden, hur långt svaret har kommit. "
+                + "Regionens handläggare ser alla överenskommelser, en part sina egna.")
+            .WithName("GetFollowUpRound");
+
+        api.MapPost("/follow-up-rounds/{id:guid}/transitions", async Task<IResult> (Guid id, TransitionBody body, CloseFollowUpRound close, CancellationToken ct) =>
+                body.To == RoundStatuses.Closed
+                    ? (await close.ExecuteAsync(id, ct)).Map(TypedResults.Ok)
+                    : Error.Conflict("follow-up.transition-invalid", "En uppföljningsomgång kan bara stängas: {\"to\":\"closed\"}.").ToProblem())
+            .Produces<FollowUpRoundView>().Problems(401, 403, 404, 409)
+            .WithSummary("Stäng en uppföljningsomgång").WithDescription("{\"to\":\"closed\"}: inga fler svar. Överenskommelserna och versionerna som följdes upp låses.")
+            .WithName("CloseFollowUpRound");
+
+        api.MapGet("/follow-up-rounds/{id:guid}/agreements/{agreementId:guid}/form",
+                async (Guid id, Guid agreementId, string? party, GetFollowUpForm get, CancellationToken ct) =>
+                    (await get.ExecuteAsync(id, agreementId, party, ct)).Map(TypedResults.Ok))
+            .Produces<FollowUpFormView>().Problems(400, 401, 403, 404)
+            .WithSummary("En parts uppföljning av en överenskommelse")
+            .WithDescription("Partens åtaganden med dess svar, den andra partens svar på gemensamma åtaganden och inskickningens status. "
+                + "party=kod, annars den inloggades organisation.")
+            .WithName("GetFollowUpForm");
+
+        api.MapPut("/follow-up-rounds/{id:guid}/entries/{commitmentId:guid}",
+                async (Guid id, Guid commitmentId, EntryBody body, HttpRequest request, SaveFollowUpEntry save, CancellationToken ct) =>
+                    (await save.ExecuteAsync(new SaveFollowUpEntryCommand(id, commitmentId, body.Status, body.Progress, body.Narrative, body.Indicators,
+                        Versions.From(request, body.Version), body.AgreementId, body.Party), ct)).Map(TypedResults.Ok))
+            .Produces<EntryView>().Problems(400, 401, 403, 404, 409)
+            .WithSummary("Spara uppföljningen av ett åtagande")
+            .WithDescription("{status, progress, narrative, indicators:[{name,value,unit}], version}. status: not-started, ongoing, done, changed, cancelled; "
+                + "progress 0–100 eller null. version (eller If-Match) krävs när svaret redan finns. party anges om den inloggade kan svara för flera parter.")
+            .WithName("SaveFollowUpEntry");
+
+        api.MapPost("/follow-up-rounds/{id:guid}/submissions", async (Guid id, SubmissionBody body, SubmitFollowUp submit, CancellationToken ct) =>
+                (await submit.ExecuteAsync(id, body.AgreementId ?? Guid.Empty, body.Party, ct)).Map(TypedResults.Ok))
+            .Produces<SubmissionView>().Problems(400, 401, 403, 404, 409)
+            .WithSummary("Skicka in uppföljningen")
+            .WithDescription("{agreementId, party}: partens svar för överenskommelsen går till regionen för granskning. Alla partens åtaganden måste ha ett svar.")
+            .WithName("SubmitFollowUp");
+
+        api.MapPost("/follow-up-rounds/{id:guid}/submissions/{submissionId:guid}/review",
+                async (Guid id, Guid submissionId, ReviewBody body, ReviewFollowUpSubmission review, CancellationToken ct) =>
+                    (await review.ExecuteAsync(id, submissionId, body.Decision, body.Comment, ct)).Map(TypedResults.Ok))
+            .Produces<SubmissionView>().Problems(400, 401, 403, 404, 409)
+            .WithSummary("Granska inskickad uppföljning")
+            .WithDescription("{decision: accept|return, comment}: regionen godkänner eller skickar tillbaka med en kommentar (krävs vid return).")
+            .WithName("ReviewFollowUpSubmission");
+
+        api.MapPost("/follow-up-rounds/{id:guid}/entries/{commitmentId:guid}/evidence",
+                async Task<IResult> (Guid id, Guid commitmentId, HttpContext http, AddEvidence add, EvidenceOptions options, CancellationToken ct) =>
+                {
+                    var form = await ReadUploadAsync(http, options, ct);
+                    if (!form.IsSuccess) return form.Error!.ToProblem();
+                    var (name, content, agreementId, party) = form.Value;
+                    return (await add.ExecuteAsync(new AddEvidenceCommand(id, commitmentId, name, content, agreementId, party), ct))
+                        .Map(f => TypedResults.Created(f.Url, f));
+                })
+            .Accepts<EvidenceForm>("multipart/form-data")
+            .Produces<EvidenceView>(StatusCodes.Status201Created).Problems(400, 401, 403, 404, 409, 413, 415)
+            .WithSummary("Lägg till underlag")
+            .WithDescription("multipart/form-data med fältet file (och agreementId, party vid behov). Högst 10 MB som standard; "
+                + "pdf, docx, xlsx, odt, png, jpg, txt och csv, kontrollerade efter innehållet. Svaret för åtagandet måste finnas först.")
+            .DisableAntiforgery()
+            .WithName("AddEvidence");
+
+        api.MapGet("/evidence/{id:guid}", async Task<IResult> (Guid id, HttpContext http, GetEvidence get, CancellationToken ct) =>
+            {
+                var result = await get.ExecuteAsync(id, ct);
+                if (!result.IsSuccess) return result.Error!.ToProblem();
+                var file = result.Value;
+                // Served only as a download, never shown inline: the browser neither guesses the type nor runs anything in it.
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+                http.Response.Headers.CacheControl = "private, no-store";
+                http.Response.Headers.ETag = $"\"{file.Sha256}\"";
+                return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Problems(401, 404)
+            .WithSummary("Hämta underlag").WithDescription("Filen som nedladdning (Content-Disposition: attachment), för överenskommelsens parter och regionens handläggare.")
+            .WithName("GetEvidence");
+
+        api.MapDelete("/evidence/{id:guid}", async (Guid id, RemoveEvidence remove, CancellationToken ct) =>
+                (await remove.ExecuteAsync(id, ct)).Map(_ => TypedResults.NoContent()))
+            .Produces(StatusCodes.Status204NoContent).Problems(401, 403, 404, 409)
+            .WithSummary("Ta bort underlag").WithDescription("Tas bort från svaret; filen finns kvar i historiken.")
+            .WithName("RemoveEvidence");
+
+        api.MapGet("/commitments/{commitmentId:guid}/timeline", async (Guid commitmentId, Guid? agreement, GetCommitmentTimeline get, CancellationToken ct) =>
+                (await get.ExecuteAsync(commitmentId, agreement, ct)).Map(TypedResults.Ok))
+            .Produces<CommitmentTimeline>().Problems(400, 401, 403, 404)
+            .WithSummary("Ett åtagandes uppföljningshistorik")
+            .WithDescription("Varje ändring av parternas svar (före och efter) och varje inskickning och granskning, över alla omgångar.")
+            .WithName("GetCommitmentTimeline");
+    }
+
+    /// <summary>
+    /// Reads the uploaded file without taking in more than the limit allows: a declared length over it is refused at
+    /// once, and the server stops reading a body that grows past it.
+    /// </summary>
+    private static async Task<Result<(string? Name, byte[] Content, Guid? AgreementId, string? Party)>> ReadUploadAsync(
+        HttpContext http, EvidenceOptions options, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (request.ContentLength > options.MaxBytes + MultipartOverhead) return EvidenceTypes.TooLargeError(options.MaxBytes);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.MaxBytes + MultipartOverhead;
+        if (!request.HasFormContentType)
+            return Error.Validation("evidence.file-required", "Skicka filen som multipart/form-data i fältet file.", "file");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return EvidenceTypes.TooLargeError(options.MaxBytes);
+        }
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        if (file is null) return Error.Validation("evidence.file-required", "Skicka filen som multipart/form-data i fältet file.", "file");
+        if (file.Length > options.MaxBytes) return EvidenceTypes.TooLargeError(options.MaxBytes);
+        Guid? agreementId = null;
+        if (form.TryGetValue("agreementId", out var text) && !string.IsNullOrWhiteSpace(text))
+        {
+            if (!Guid.TryParse(text, out var parsed))
+                return Error.Validation("request.invalid", "agreementId måste vara ett id (uuid).", "agreementId");
+            agreementId = parsed;
+        }
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (file.FileName, buffer.ToArray(), agreementId, form.TryGetValue("party", out var party) ? party.ToString() : null);
+    }
+
+    private static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses) builder.ProducesProblem(status);
+        return builder;
+    }
+
+    public sealed record RoundBody(Guid? PlanId, int? Year, DateOnly? Deadline, string? Instructions);
+
+    public sealed record FollowUpRoundList(IReadOnlyList<FollowUpRoundSummary> Items);
+
+    public sealed record TransitionBody(string? To);
+
+    public sealed record EntryBody(
+        string? Status, int? Progress, string? Narrative, List<IndicatorValueInput>? Indicators, int? Version, Guid? AgreementId, string? Party);
+
+    public sealed record SubmissionBody(Guid? AgreementId, string? Party);
+
+    public sealed record ReviewBody(string? Decision, string? Comment);
+
+    /// <summary>The upload form, for the API description.</summary>
+    public sealed record EvidenceForm(IFormFile File, Guid? AgreementId, string? Party);
+}
