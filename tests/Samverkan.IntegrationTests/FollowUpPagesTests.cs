@@ -36,6 +36,12 @@ public sealed class FollowUpPagesTests(AppFixture app)
         return new Round(round.GetProperty("id").GetString()!, id, municipal);
     }
 
+    /// <summary>What the follow-up form renders, as a browser posts it with a file (the token is added by the poster).</summary>
+    private static Dictionary<string, string[]> Fields(Page page, (string Name, string Value) button) =>
+        HtmlForm.All(page.Html).First(f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal)).Fields
+            .Where(f => f.Name != "__RequestVerificationToken").Append(button)
+            .GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => f.Value).ToArray());
+
     [Fact]
     public async Task Officer_FillsUploadsSubmits_RegionReturns_OfficerResubmits_RegionAccepts()
     {
@@ -67,16 +73,10 @@ public sealed class FollowUpPagesTests(AppFixture app)
         Assert.Equal(url, saved.Location);
 
         form = await officer.GetAsync(url);
-        var upload = await officer.PostMultipartAsync(url, form, new()
-        {
-            ["Entries[0].CommitmentId"] = [round.Municipal], ["Entries[0].BaseVersion"] = ["1"], ["command"] = ["upload:0"],
-        }, ("Entries[0].File", "program.exe", [0x4D, 0x5A, 0x90, 0]));
+        var upload = await officer.PostMultipartAsync(url, form, Fields(form, ("command", "upload:0")), ("Entries[0].File", "program.exe", [0x4D, 0x5A, 0x90, 0]));
         Assert.Equal(HttpStatusCode.OK, upload.Status);
         Assert.Contains("Filtypen .exe tas inte emot", upload.Html);
-        upload = await officer.PostMultipartAsync(url, form, new()
-        {
-            ["Entries[0].CommitmentId"] = [round.Municipal], ["Entries[0].BaseVersion"] = ["1"], ["command"] = ["upload:0"],
-        }, ("Entries[0].File", "rampen.txt", Encoding.UTF8.GetBytes("Rampen invigdes i mars.\n")));
+        upload = await officer.PostMultipartAsync(url, form, Fields(form, ("command", "upload:0")), ("Entries[0].File", "rampen.txt", Encoding.UTF8.GetBytes("Rampen invigdes i mars.\n")));
         Assert.Equal(HttpStatusCode.Redirect, upload.Status);
         form = await officer.GetAsync(url);
         Assert.Contains(">rampen.txt</a>", form.Html);
