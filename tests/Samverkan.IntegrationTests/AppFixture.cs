@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>The app's own services, e.g. its route table.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public const string RegionOfficer = "officer-20@test.example";
     public const string RegionAdmin = "admin-20@test.example";
     public const string Smedjebacken = "officer-2061@test.example";

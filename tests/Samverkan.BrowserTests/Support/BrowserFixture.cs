@@ -4,7 +4,7 @@ using Samverkan.Tests.Support;
 namespace Samverkan.BrowserTests.Support;
 
 /// <summary>
-/// Two collections, so xunit runs them side by side on the two cores; both share one app and one browser
+/// Several collections, so xunit runs them side by side on the two cores; all share one app and one browser
 /// through <see cref="BrowserFixture"/>. Tests make their own data, so they do not see each other.
 /// </summary>
 [CollectionDefinition(Name)]
@@ -17,6 +17,12 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 public sealed class PlanEditingCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser, plan editing";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AgreementCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser, agreements";
 }
 
 /// <summary>
