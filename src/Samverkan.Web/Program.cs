@@ -1,5 +1,6 @@
 using Samverkan.Data;
 using Samverkan.Documents;
+using Samverkan.Reminders;
 using Samverkan.Web.Api;
 using Samverkan.Web.Infrastructure;
 
@@ -8,6 +9,7 @@ builder.Services.AddSamverkanCore(builder.Configuration);
 builder.Services.AddSamverkanDocuments();
 builder.Services.AddSamverkanWeb();
 builder.Services.AddOutboxSender(builder.Configuration);
+builder.Services.AddFollowUpReminders();
 
 var app = builder.Build();
 app.CheckEvidenceFolder();
