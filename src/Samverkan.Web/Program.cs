@@ -46,6 +46,7 @@ app.MapAgreementImportsApi();
 app.MapAgreementTemplatesApi();
 app.MapAgreementComparisonsApi();
 app.MapFollowUpApi();
+app.MapDialogueApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();
