@@ -168,7 +168,8 @@ public sealed class DialogueStore(SamverkanDb db)
     {
         if (input.Count > DialogueLimits.Decisions)
             return Error.Validation("dialogue.decisions-too-many", $"Högst {DialogueLimits.Decisions} beslut per möte.", "decisions");
-        var earlierIds = existing is null ? [] : Parse(existing.ContentJson).Decisions.Select(d => d.Id).ToHashSet();
+        var earlier = existing is null ? [] : Parse(existing.ContentJson).Decisions;
+        var earlierIds = earlier.Select(d => d.Id).ToHashSet();
         var commitmentIds = input.SelectMany(d => d.Commitments ?? []).Distinct().ToList();
         var goalIds = input.SelectMany(d => d.Goals ?? []).Distinct().ToList();
         var allowedCommitments = (await LinkableCommitmentsAsync(region, municipality, commitmentIds, ct)).ToHashSet();
@@ -201,8 +202,10 @@ public sealed class DialogueStore(SamverkanDb db)
             if (goals.FirstOrDefault(g => !allowedGoals.Contains(g)) is var badGoal && badGoal != Guid.Empty)
                 return Error.Validation("dialogue.goal-unknown", $"Beslut {i + 1}: målet {badGoal} finns inte i någon av regionens antagna kulturplaner.",
                     $"decisions[{i}].goals");
-            // A decision keeps its id across edits; an id the meeting never had (or one given twice) gets a new one.
-            var id = d.Id is { } given && earlierIds.Contains(given) && used.Add(given) ? given : Guid.CreateVersion7();
+            // A decision keeps its id across edits: the one sent back, or (from a client that sends none) the earlier decision
+            // with the same words. An id the meeting never had, or one given twice, gets a new one.
+            var kept = d.Id ?? earlier.FirstOrDefault(e => e.Text == text && !used.Contains(e.Id))?.Id;
+            var id = kept is { } given && earlierIds.Contains(given) && used.Add(given) ? given : Guid.CreateVersion7();
             used.Add(id);
             decisions.Add(new DialogueDecision(id, text, commitments, goals));
             links.AddRange(commitments.Select(c => new DialogueDecisionLink { DecisionId = id, TargetKind = DialogueLinkKinds.Commitment, TargetId = c }));
