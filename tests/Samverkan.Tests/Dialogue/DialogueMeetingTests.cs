@@ -15,7 +15,7 @@ public sealed class DialogueMeetingTests(FollowUpWorld world) : IClassFixture<Fo
 {
     private static DialogueMeetingInput Municipal(int year, string municipality = "2061", IReadOnlyList<DecisionInput>? decisions = null,
         IReadOnlyList<AgendaItemInput>? agenda = null, IReadOnlyList<ParticipantInput>? people = null, string? kind = DialogueKinds.MunicipalDialogue) =>
-        new(kind, new DateOnly(year, 4, 15), "Kommunhuset", municipality, null, ["dalateatern"],
+        new(kind, new DateOnly(year, 4, 15), "Kommunhuset", municipality, null, ["2080"],
             people ?? [new("Karin Ek", "Kulturchef", municipality), new("Per Ås", "Samverkansstrateg", "20")],
             agenda ?? [new("Året som gått", "Skolkonserterna nådde alla klasser."), new("Nästa år", null)],
             "Nästa möte i april.", decisions ?? []);
@@ -70,7 +70,7 @@ public sealed class DialogueMeetingTests(FollowUpWorld world) : IClassFixture<Fo
         Assert.Equal((DialogueKinds.MunicipalDialogue, MinutesStatuses.Draft, 0, "2061"), (m.Kind, m.Status, m.Revision, m.Municipality!.Code));
         Assert.Equal($"Kulturdialog Region Dalarna och Smedjebackens kommun {s.Year}", m.Title);
         // The parties come first, then the organizations named.
-        Assert.Equal(["20", "2061", "dalateatern"], m.Organizations.Select(o => o.Code));
+        Assert.Equal(["20", "2061", "2080"], m.Organizations.Select(o => o.Code));
         Assert.Equal(["Året som gått", "Nästa år"], m.Agenda.Select(a => a.Title));
         var first = m.Decisions[0];
         Assert.Equal(["Kommunen söker bidrag till Skapande skola.", "Region och kommun prövar kultur i äldreomsorgen."], first.Commitments.Select(c => c.Text));

@@ -118,9 +118,11 @@ public sealed class FollowUpReminderTests(FollowUpWorld world) : IClassFixture<F
     {
         static ReminderOptions From(params (string Key, string Value)[] pairs) => ReminderOptions.From(
             new ConfigurationBuilder().AddInMemoryCollection(pairs.ToDictionary(p => p.Key, p => (string?)p.Value)).Build());
-        Assert.Equal(([14, 3], TimeSpan.FromHours(1), true), (From().DaysBefore.ToArray(), From().Interval, From().Enabled));
+        Assert.Equal([14, 3], From().DaysBefore);
+        Assert.Equal((TimeSpan.FromHours(1), true), (From().Interval, From().Enabled));
         var set = From(("FollowUp:Reminders:DaysBefore:0", "1"), ("FollowUp:Reminders:DaysBefore:1", "7"), ("FollowUp:Reminders:Enabled", "false"));
-        Assert.Equal(([7, 1], false), (set.DaysBefore.ToArray(), set.Enabled));
+        Assert.Equal([7, 1], set.DaysBefore);
+        Assert.False(set.Enabled);
         Assert.Throws<InvalidOperationException>(() => From(("FollowUp:Reminders:DaysBefore:0", "-2")));
     }
 }
