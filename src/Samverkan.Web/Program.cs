@@ -1,5 +1,6 @@
 using Samverkan.Data;
 using Samverkan.Documents;
+using Samverkan.Reminders;
 using Samverkan.Web.Api;
 using Samverkan.Web.Infrastructure;
 
@@ -9,6 +10,7 @@ builder.Services.AddSamverkanDocuments();
 builder.Services.AddSamverkanWeb();
 builder.Services.AddSamverkanHardening(builder.Configuration);
 builder.Services.AddOutboxSender(builder.Configuration);
+builder.Services.AddFollowUpReminders();
 
 var app = builder.Build();
 app.CheckEvidenceFolder();
@@ -54,6 +56,7 @@ app.MapAgreementImportsApi();
 app.MapAgreementTemplatesApi();
 app.MapAgreementComparisonsApi();
 app.MapFollowUpApi();
+app.MapDialogueApi();
 app.MapAuditApi();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();

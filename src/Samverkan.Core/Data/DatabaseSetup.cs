@@ -95,6 +95,9 @@ public static class CoreServices
         services.AddScoped<Notifications.OutboxWriter>();
         services.AddScoped<FollowUp.FollowUpStore>();
         services.AddScoped<FollowUp.FollowUpNotifier>();
+        services.AddScoped<Dialogue.DialogueStore>();
+        services.AddSingleton(Reminders.ReminderOptions.From(configuration));
+        services.AddSingleton(YearlyCycle.YearlyCycleOptions.From(configuration));
         services.AddSingleton(FollowUp.EvidenceOptions.From(configuration));
         services.AddSingleton<FollowUp.IEvidenceStore, FollowUp.FileSystemEvidenceStore>();
         services.AddSingleton<Agreements.ISignatureProvider, Agreements.SimpleElectronicSignature>();

@@ -61,7 +61,8 @@ public sealed class ExportAgreementDocument(SamverkanDb db, GetAgreement agreeme
     private static IReadOnlyList<string> Lines(string? address) =>
         string.IsNullOrWhiteSpace(address) ? [] : address.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Slug(string name)
+    /// <summary>A file-name-safe form of a name (å, ä, ö become a, a, o).</summary>
+    internal static string Slug(string name)
     {
         var map = new Dictionary<char, string> { ['å'] = "a", ['ä'] = "a", ['ö'] = "o", ['é'] = "e" };
         var chars = name.ToLowerInvariant().Select(ch => map.TryGetValue(ch, out var r) ? r : char.IsAsciiLetterOrDigit(ch) ? ch.ToString() : "-");

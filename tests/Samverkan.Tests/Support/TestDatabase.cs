@@ -44,6 +44,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Samverkan"] = ConnectionString,
         ["Database:MigrateOnStart"] = "false",
         ["Evidence:Folder"] = EvidenceFolder,
+        // The reminder job would write outbox rows at the real clock's pace; its tests run it themselves.
+        ["FollowUp:Reminders:Enabled"] = "false",
     };
 
     /// <param name="migrate">False leaves the database empty (no tables), as a restore target.</param>
