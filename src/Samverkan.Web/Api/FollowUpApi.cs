@@ -133,6 +133,14 @@ public static class FollowUpApi
                 + "year=ÅÅÅÅ begränsar till ett år. " + RollUpDescription)
             .WithName("GetPlanProgress");
 
+        api.MapGet("/public/agreements/{id:guid}/follow-up", async (Guid id, GetPublicFollowUp get, CancellationToken ct) =>
+                (await get.ExecuteAsync(id, ct)).Map(TypedResults.Ok))
+            .Produces<PublicFollowUp>().Problems(404)
+            .WithSummary("En undertecknad överenskommelses godkända uppföljning")
+            .WithDescription("För alla: per åtagande i den gällande versionen, varje parts senaste av regionen godkända svar (latest) och alla godkända svar, "
+                + "nyaste året först (history). Svar som inte är godkända visas inte.")
+            .WithName("GetPublicFollowUp");
+
         api.MapGet("/commitments/{commitmentId:guid}/timeline", async (Guid commitmentId, Guid? agreement, GetCommitmentTimeline get, CancellationToken ct) =>
                 (await get.ExecuteAsync(commitmentId, agreement, ct)).Map(TypedResults.Ok))
             .Produces<CommitmentTimeline>().Problems(400, 401, 403, 404)

@@ -138,3 +138,48 @@ public sealed class RoundProgressTests(FollowUpWorld world) : IClassFixture<Foll
         Assert.Equal("plan.not-found", (await world.RunAsync(null, (GetPlanProgress get) => get.ExecuteAsync(Guid.NewGuid()))).Error!.Code);
     }
 }
+
+/// <summary>What the public agreement page shows of the follow-up: accepted answers only, with earlier years as history.</summary>
+public sealed class PublicFollowUpTests(FollowUpWorld world) : IClassFixture<FollowUpWorld>
+{
+    [Fact]
+    public async Task PublicFollowUp_ShowsAcceptedAnswersOnly_LatestFirst_WithHistory()
+    {
+        var s = await world.ScenarioAsync();
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.MunicipalCommitment, EntryStatuses.Ongoing, 40, "Ansökan skrevs under våren.")).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.SecondMunicipalCommitment, EntryStatuses.Done, null)).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.JointCommitment, EntryStatuses.Ongoing, 10)).IsSuccess);
+        var first = (await world.SubmitAsync(Smedjebacken, s)).Value;
+        Assert.True((await world.SaveAsync(RegionOfficer, s, s.RegionCommitment, EntryStatuses.Ongoing, 50, "Hemligt utkast från regionen.")).IsSuccess);
+
+        var waiting = (await world.RunAsync(null, (GetPublicFollowUp get) => get.ExecuteAsync(s.Agreement))).Value;
+        Assert.All(waiting.Commitments, c => Assert.Empty(c.History));
+
+        Assert.True((await world.ReviewAsync(RegionOfficer, s, first.Id!.Value, ReviewDecisions.Accept)).IsSuccess);
+        world.Tick();
+        var next = (await world.RunAsync(RegionOfficer, (OpenFollowUpRound open) => open.ExecuteAsync(
+            new OpenFollowUpRoundCommand(s.PlanId, s.Year + 1, new DateOnly(s.Year + 2, 3, 31), null)))).Value.Id;
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.MunicipalCommitment, EntryStatuses.Done, 100, "Beviljat.", roundId: next)).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.SecondMunicipalCommitment, EntryStatuses.Done, null, roundId: next)).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.JointCommitment, EntryStatuses.Cancelled, null, roundId: next)).IsSuccess);
+        var second = (await world.RunAsync(Smedjebacken, (SubmitFollowUp submit) => submit.ExecuteAsync(next, s.Agreement, null))).Value;
+        // Submitted but not yet accepted: the public still sees last year's answer.
+        Assert.Equal(s.Year, Assert.Single((await world.RunAsync(null, (GetPublicFollowUp get) => get.ExecuteAsync(s.Agreement))).Value
+            .Commitments.Single(c => c.CommitmentId == s.MunicipalCommitment).History).Year);
+
+        Assert.True((await world.RunAsync(RegionOfficer, (ReviewFollowUpSubmission review) =>
+            review.ExecuteAsync(next, second.Id!.Value, ReviewDecisions.Accept, null))).IsSuccess);
+        var shown = (await world.RunAsync(null, (GetPublicFollowUp get) => get.ExecuteAsync(s.Agreement))).Value;
+        var municipal = shown.Commitments.Single(c => c.CommitmentId == s.MunicipalCommitment);
+        Assert.Equal((s.Year + 1, "done", (int?)100, "Beviljat."), (municipal.Latest.Single().Year, municipal.Latest[0].Status, municipal.Latest[0].Progress, municipal.Latest[0].Narrative));
+        Assert.Equal([s.Year + 1, s.Year], municipal.History.Select(h => h.Year));
+        Assert.Equal("Ansökan skrevs under våren.", municipal.History[1].Narrative);
+        // The region never submitted its own answer, so its draft stays out.
+        Assert.Empty(shown.Commitments.Single(c => c.CommitmentId == s.RegionCommitment).History);
+        Assert.DoesNotContain(shown.Commitments.SelectMany(c => c.History), h => h.Narrative == "Hemligt utkast från regionen.");
+    }
+
+    [Fact]
+    public async Task PublicFollowUp_OfAnUnsignedAgreement_IsNotFound() =>
+        Assert.Equal("agreement.not-found", (await world.RunAsync(null, (GetPublicFollowUp get) => get.ExecuteAsync(Guid.NewGuid()))).Error!.Code);
+}
