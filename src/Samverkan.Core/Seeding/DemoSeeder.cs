@@ -9,7 +9,7 @@ namespace Samverkan.Seeding;
 /// <summary>
 /// The Dalarna demo data, written in our own words: Region Dalarna's own activity areas, its institutions and
 /// some local organizers, two culture plans with goal trees, Smedjebacken's goals, one account per role and the
-/// 2023–2026 agreements (<see cref="DemoAgreements"/>).
+/// 2023–2026 agreements (<see cref="DemoAgreements"/>) and their follow-up in 2024 and 2025 (<see cref="DemoFollowUp"/>).
 /// Runs once: skipped when the demo region already has plans. Reference data must be loaded first.
 /// </summary>
 public sealed class DemoSeeder(SamverkanDb db, UserManager<User> users, ActorContext actors)
@@ -41,6 +41,7 @@ public sealed class DemoSeeder(SamverkanDb db, UserManager<User> users, ActorCon
             db.ChangeTracker.Clear();
             await DemoAccounts.CreateAsync(users, organizations);
             await DemoAgreements.AddAsync(db, region.Id, ct);
+            await DemoFollowUp.AddAsync(db, region.Id, ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
             return true;
         }
