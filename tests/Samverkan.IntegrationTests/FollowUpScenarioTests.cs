@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.FollowUp;
 using Samverkan.Notifications;
@@ -239,6 +241,21 @@ public sealed class FollowUpScenarioTests(AppFixture app)
         await (await municipality.PostAsync($"{entries}/{s.Municipal}/evidence", noFile)).ProblemAsync(400, "evidence.file-required");
         await (await municipality.PostAsync($"{entries}/{s.SecondMunicipal}/evidence", Upload("a.pdf", Pdf))).ProblemAsync(409, "follow-up.entry-required");
         Assert.Equal(before, await app.WrittenStateAsync());
+    }
+
+    [Fact]
+    public void TheApp_RefusesToStart_WithTheEvidenceFolderInsideTheWebRoot()
+    {
+        var webRoot = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!Directory.Exists(Path.Combine(webRoot.FullName, "src", "Samverkan.Web", "wwwroot"))) webRoot = webRoot.Parent!;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in app.Database.Settings) b.UseSetting(key, value);
+            b.UseSetting("Evidence:Folder", Path.Combine(webRoot.FullName, "src", "Samverkan.Web", "wwwroot", "evidence"));
+            b.UseEnvironment("Testing");
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        Assert.Contains("lies inside the web root", error.Message);
     }
 
     [Fact]
