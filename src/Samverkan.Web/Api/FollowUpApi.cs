@@ -88,6 +88,7 @@ public static class FollowUpApi
                     return (await add.ExecuteAsync(new AddEvidenceCommand(id, commitmentId, name, content, agreementId, party), ct))
                         .Map(f => TypedResults.Created(f.Url, f));
                 })
+            .WithMetadata(new AcceptsUploadAttribute())
             .Accepts<EvidenceForm>("multipart/form-data")
             .Produces<EvidenceView>(StatusCodes.Status201Created).Problems(400, 401, 403, 404, 409, 413, 415)
             .WithSummary("Lägg till underlag")

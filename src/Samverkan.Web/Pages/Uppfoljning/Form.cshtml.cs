@@ -14,6 +14,7 @@ namespace Samverkan.Web.Pages.Uppfoljning;
 /// pressed and the page works without JavaScript. The region's staff review a submitted answer on the same page.
 /// </summary>
 [Authorize]
+[AcceptsUpload]
 public sealed class FollowUpFormModel(
     GetFollowUpForm getForm, GetFollowUpRound getRound, SaveFollowUpEntry save, AddEvidence addEvidence, RemoveEvidence removeEvidence,
     SubmitFollowUp submit, ReviewFollowUpSubmission review, EvidenceOptions evidenceOptions) : PageModel
