@@ -39,8 +39,10 @@ public sealed class AppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
-            // The shared app serves hundreds of API calls per token in seconds; HardeningTests checks the limits on its own hosts.
+            // The shared app serves hundreds of API calls per token in seconds, and the page tests sign in from one address
+            // far more than 20 times a minute; HardeningTests checks the limits on its own hosts.
             b.UseSetting("RateLimits:Api:PermitLimit", "1000000");
+            b.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
             b.UseEnvironment("Testing");
         });
         await AsOperatorAsync(async sp =>
