@@ -70,11 +70,11 @@ public sealed class DialogueTests(AppFixture app)
         Assert.Contains("PROTOKOLL", text);
         Assert.Contains(Squeeze("Kulturdialog Region Dalarna och Smedjebackens kommun 2031"), text);
         Assert.Contains("Läsfrämjande", text);
-        Assert.Contains(Squeeze("under hösten"), text);
+        Assert.Contains(Squeeze("en cirkel på finska under hösten"), text);
         Assert.Contains(Squeeze("Tiden för cirkeln lades till."), text);
         Assert.Equal("Kulturdialog Region Dalarna och Smedjebackens kommun 2031", pdf.Information.Title);
         using var old = PdfDocument.Open(await app.Anonymous().GetByteArrayAsync($"/api/v1/dialogue-meetings/{id}/minutes?revision=1"));
-        Assert.DoesNotContain(Squeeze("under hösten"), Squeeze(string.Join("\n", old.GetPages().Select(p => p.Text))));
+        Assert.DoesNotContain(Squeeze("en cirkel på finska under hösten"), Squeeze(string.Join("\n", old.GetPages().Select(p => p.Text))));
     }
 
     /// <summary>Text without white space: a line may wrap anywhere in the PDF.</summary>

@@ -84,7 +84,7 @@ public sealed class DialogueCreateModel(
         Choosing = Kind is not (DialogueKinds.MunicipalDialogue or DialogueKinds.RegionalForum)
                    || (Kind == DialogueKinds.MunicipalDialogue && Municipalities.All(m => m.Code != Municipality));
         if (Kind == DialogueKinds.RegionalForum) Municipality = null;
-        MunicipalityName = Municipalities.FirstOrDefault(m => m.Code == Municipality)?.Name;
+        MunicipalityName = Municipalities.FirstOrDefault(m => m.Code == Municipality) is { } chosen ? chosen.OfficialName ?? chosen.Name : null;
         return null;
     }
 }
