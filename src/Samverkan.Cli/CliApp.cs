@@ -3,6 +3,8 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Samverkan.Cli.Commands.Accounts;
 using Samverkan.Cli.Commands.Agreements;
+using Samverkan.Cli.Commands.Audit;
+using Samverkan.Cli.Commands.Backup;
 using Samverkan.Cli.Commands.Database;
 
 namespace Samverkan.Cli;
@@ -32,8 +34,7 @@ public static class CliApp
     }
 
     /// <summary>
-    /// The command table, one line per business area (folders under Commands/). Planned next to it:
-    /// Agreements (agreements import, agreements render), Backup (backup, restore) and Audit (audit verify).
+    /// The command table, one line per business area (folders under Commands/).
     /// </summary>
     public static Command BuildCommands(CliContext cli) =>
         // A plain Command rather than RootCommand: RootCommand names itself after the executable
@@ -47,5 +48,8 @@ public static class CliApp
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             AgreementsCommand.Create(cli),
+            AuditCommand.Create(cli),
+            BackupCommands.Backup(cli),
+            BackupCommands.Restore(cli),
         };
 }

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSamverkanCore(builder.Configuration);
 builder.Services.AddSamverkanDocuments();
 builder.Services.AddSamverkanWeb();
+builder.Services.AddSamverkanHardening(builder.Configuration);
 builder.Services.AddOutboxSender(builder.Configuration);
 builder.Services.AddFollowUpReminders();
 
@@ -15,13 +16,22 @@ var app = builder.Build();
 app.CheckEvidenceFolder();
 await app.PrepareDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseServerTiming();
-app.UseExceptionHandler();
+app.UseSecurityHeaders();
+// Outside Development no stack trace leaves the server: an exception becomes problem+json or the Swedish error page.
+app.UseWhen(c => WebSetup.IsApi(c.Request), api => api.UseExceptionHandler(Hardening.ExceptionHandling(path: null)));
+app.UseWhen(c => !WebSetup.IsApi(c.Request), pages => pages.UseExceptionHandler(Hardening.ExceptionHandling(path: "/fel/500")));
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 // The API answers problem+json; people get a Swedish page.
 app.UseWhen(c => WebSetup.IsApi(c.Request), api => api.UseStatusCodePages());
 app.UseWhen(c => !WebSetup.IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/fel/{0}"));
 app.UseStaticFiles();
+app.UseSamverkanCookiePolicy();
 app.UseRouting();
+app.UseRequestLimits();
+// Before authentication, so a client over its quota costs no token lookup.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseActor();
 app.UseAuthorization();

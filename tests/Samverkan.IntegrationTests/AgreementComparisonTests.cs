@@ -126,11 +126,13 @@ public sealed class AgreementComparisonTests(AppFixture app)
         await (await client.GetAsync("/api/v1/agreement-comparisons?year=2040")).ProblemAsync(400, "comparison.region-required");
         await (await client.GetAsync("/api/v1/agreement-comparisons?region=99&year=2040")).ProblemAsync(404, "region.not-found");
         await (await client.GetAsync($"/api/v1/agreement-comparisons?region=20&year=2024&goal={Guid.NewGuid()}")).ProblemAsync(404, "goal.not-found");
-        await (await client.GetAsync("/api/v1/agreement-comparisons?region=20&year=2090&by=goal")).ProblemAsync(404, "comparison.plan-not-found");
+        // A year past every test's plans (the authorization matrix makes them up to 2099).
+        await (await client.GetAsync("/api/v1/agreement-comparisons?region=20&year=2150&by=goal")).ProblemAsync(404, "comparison.plan-not-found");
         await (await client.GetAsync("/api/v1/agreement-comparisons.csv?region=20&year=2040&by=colour")).ProblemAsync(400, "comparison.by-invalid");
     }
 
-    private static async Task AddSectionAsync(HttpClient client, Guid id, string heading, string[] parties, string text, string? goal)
+    /// <summary>Adds a section with one commitment to a draft through the API (the page tests use it too).</summary>
+    internal static async Task AddSectionAsync(HttpClient client, Guid id, string heading, string[] parties, string text, string? goal)
     {
         var draft = JsonNode.Parse(await (await client.GetAsync($"/api/v1/agreements/{id}")).Content.ReadAsStringAsync())!;
         draft["sections"]!.AsArray().Add(JsonNode.Parse(JsonSerializer.Serialize(new

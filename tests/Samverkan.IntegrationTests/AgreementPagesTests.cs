@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Agreements;
 using Samverkan.Notifications;
 using Samverkan.Web.Infrastructure;
+using static Samverkan.IntegrationTests.PageChecks;
 
 namespace Samverkan.IntegrationTests;
 
@@ -354,36 +355,12 @@ public sealed class AgreementPagesTests(AppFixture app)
 
     private static bool EditorForm(HtmlForm form) => form.Attributes.GetValueOrDefault("id") == "agreement-form";
 
-    private static Func<HtmlForm, bool> HandlerForm(string handler, string? to = null) => form =>
-        form.Action.Contains($"handler={handler}", StringComparison.Ordinal) && (to is null || form.Html.Contains($"value=\"{to}\""));
-
     private static string Between(string html, string start, string end)
     {
         var from = html.IndexOf(start, StringComparison.Ordinal);
         Assert.True(from >= 0, $"'{start}' not found");
         var to = html.IndexOf(end, from + start.Length, StringComparison.Ordinal);
         return to < 0 ? html[from..] : html[from..to];
-    }
-
-    /// <summary>What the browser tests will check in depth: one h1, a label for every field, captions and scoped headers in tables.</summary>
-    private static void AssertAccessibleBasics(string html)
-    {
-        Assert.Single(Regex.Matches(html, "<h1[ >]"));
-        Assert.Contains("<main", html);
-        foreach (Match field in Regex.Matches(html, "<(input|select|textarea)\\b([^>]*)>"))
-        {
-            var attributes = HtmlForm.ParseAttributes(field.Groups[2].Value);
-            if (attributes.GetValueOrDefault("type") is "hidden" or "submit" or "button") continue;
-            Assert.True(attributes.TryGetValue("id", out var fieldId), $"A field without id: {field.Value}");
-            Assert.True(html.Contains($"for=\"{fieldId}\"") || attributes.ContainsKey("aria-label"), $"No label for {fieldId}");
-        }
-        foreach (Match table in Regex.Matches(html, "<table\\b.*?</table>", RegexOptions.Singleline))
-        {
-            Assert.Contains("<caption", table.Value);
-            Assert.DoesNotMatch("<th(?=[\\s>])(?![^>]*scope=)[^>]*>", table.Value);
-        }
-        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.True(ids.Count == ids.Distinct().Count(), "Duplicate ids: " + string.Join(", ", ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key)));
     }
 
     private sealed class FakeTransport : IMailTransport

@@ -39,6 +39,10 @@ public sealed class AppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
+            // The shared app serves hundreds of API calls per token in seconds; HardeningTests checks the limits on its own hosts.
+            b.UseSetting("RateLimits:Api:PermitLimit", "1000000");
+            // The page tests and the authorization matrix sign in hundreds of times from one address.
+            b.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
             b.UseEnvironment("Testing");
         });
         await AsOperatorAsync(async sp =>

@@ -136,7 +136,56 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             new($"/api/v1/dialogue-meetings/{await a.MeetingAsync()}/approval", Json(new { version = 1 }))),
         new("POST", "/api/v1/agreement-imports/confirmations", Parties, a => Task.FromResult(new ApiRequest("/api/v1/agreement-imports/confirmations",
             Json(AgreementScenarioTests.Body("Matrisens importerade överenskommelse"))))),
+        new("POST", "/api/v1/follow-up-rounds", RegionStaff, async a =>
+        {
+            var (plan, year) = await a.PlanWithYearAsync();
+            return new("/api/v1/follow-up-rounds", Json(new { planId = plan, year, deadline = $"{year + 1}-03-31" }));
+        }),
+        new("POST", "/api/v1/follow-up-rounds/{id:guid}/transitions", RegionStaff, async a =>
+            new($"/api/v1/follow-up-rounds/{(await a.RoundAsync()).Round}/transitions", Json(new { to = "closed" }))),
+        // The party is named, so the region's staff are refused for acting for the municipality, not for holding no such commitment.
+        new("PUT", "/api/v1/follow-up-rounds/{id:guid}/entries/{commitmentId:guid}", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync();
+            return new($"/api/v1/follow-up-rounds/{r.Round}/entries/{r.Municipal}", Json(MatrixEntry()));
+        }),
+        new("POST", "/api/v1/follow-up-rounds/{id:guid}/submissions", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync(answered: true);
+            return new($"/api/v1/follow-up-rounds/{r.Round}/submissions", Json(new { agreementId = r.Agreement, party = "2061" }));
+        }),
+        new("POST", "/api/v1/follow-up-rounds/{id:guid}/submissions/{submissionId:guid}/review", RegionStaff, async a =>
+        {
+            var r = await a.RoundAsync(answered: true);
+            var submission = await a.SubmitAsync(r);
+            return new($"/api/v1/follow-up-rounds/{r.Round}/submissions/{submission}/review", Json(new { decision = "accept" }));
+        }),
+        new("POST", "/api/v1/follow-up-rounds/{id:guid}/entries/{commitmentId:guid}/evidence", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync(answered: true);
+            return new($"/api/v1/follow-up-rounds/{r.Round}/entries/{r.Municipal}/evidence", EvidenceUpload());
+        }),
+        new("DELETE", "/api/v1/evidence/{id:guid}", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync(answered: true);
+            var file = await (await a.MunicipalityClient.PostAsync($"/api/v1/follow-up-rounds/{r.Round}/entries/{r.Municipal}/evidence", EvidenceUpload()))
+                .JsonAsync(201);
+            return new($"/api/v1/evidence/{file.GetProperty("id").GetString()}", null);
+        }),
     ];
+
+    private static object MatrixEntry(int? version = null) =>
+        new { status = "ongoing", progress = 40, narrative = "Matrisens svar.", party = "2061", version, indicators = Array.Empty<object>() };
+
+    private static readonly (string Field, string Name, byte[] Bytes) EvidenceFile = ("file", "matris.txt", Encoding.UTF8.GetBytes("Matrisens underlag.\n"));
+
+    private static MultipartFormDataContent EvidenceUpload()
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(EvidenceFile.Bytes), EvidenceFile.Field, EvidenceFile.Name);
+        form.Add(new StringContent("2061"), "party");
+        return form;
+    }
 
     private static readonly (string Field, string Name, byte[] Bytes) ImportFile = ("Upload", "matris.txt", Encoding.UTF8.GetBytes(
         "ÖVERENSKOMMELSE\n\nÖverenskommelse mellan Region Dalarna och Smedjebackens kommun 2027–2030\n\nBakgrund\n\nEtt stycke om samverkan.\n"));
@@ -225,6 +274,37 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         {
             ["ContentJson"] = [await a.ImportReviewJsonAsync()],
         }, FormShownOnlyAfterPreview: true)),
+        // Like plans, the page writes a template for the signed-in officer's own region.
+        new("page TemplateCreateModel.Post", [.. RegionStaff, AppFixture.Gavleborg], a => Task.FromResult(new PageRequest("/overenskommelser/mallar/ny", null,
+            PeriodFields("Input.FromYear", "Input.ToYear")))),
+        new("page TemplateEditModel.Post", RegionStaff, async a =>
+            new($"/overenskommelser/mallar/{(await a.TemplateAsync()).Id}/redigera", null, new() { ["command"] = ["save"] })),
+        new("page TemplateDetailModel.PostDrafts", RegionStaff, async a =>
+            new($"/overenskommelser/mallar/{(await a.TemplateAsync()).Id}", "Drafts", new())),
+        new("page FollowUpRoundsModel.PostOpen", RegionStaff, async a =>
+        {
+            var (plan, year) = await a.PlanWithYearAsync();
+            return new("/uppfoljning", "Open", new()
+            {
+                ["Input.PlanId"] = [plan], ["Input.Year"] = [$"{year}"], ["Input.Deadline"] = [$"{year + 1}-03-31"],
+            });
+        }),
+        new("page FollowUpRoundsModel.PostClose", RegionStaff, async a =>
+            new("/uppfoljning", "Close", new() { ["roundId"] = [(await a.RoundAsync()).Round] })),
+        new("page FollowUpFormModel.Post", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync();
+            return new($"/uppfoljning/{r.Round}/{r.Agreement}?part=2061", null, new()
+            {
+                ["Entries[0].Status"] = ["ongoing"], ["Entries[0].Narrative"] = ["Matrisens svar via sidan."], ["command"] = ["save-all"],
+            });
+        }),
+        new("page FollowUpFormModel.PostReview", RegionStaff, async a =>
+        {
+            var r = await a.RoundAsync(answered: true);
+            await a.SubmitAsync(r);
+            return new($"/uppfoljning/{r.Round}/{r.Agreement}?part=2061", "Review", new() { ["Review.Decision"] = ["accept"] });
+        }),
     ];
 
     // ---- Coverage: every write has a rule --------------------------------------------------------------------
@@ -318,13 +398,14 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var failures = new List<string>();
 
         var request = await rule.Prepare(arrange);
-        var url = request.Handler is null ? request.Url : $"{request.Url}?handler={request.Handler}";
+        var url = request.Handler is null ? request.Url : WithHandler(request.Url, request.Handler);
         foreach (var actor in Everyone.Except(rule.Allowed))
         {
-            var before = await StateAsync();
             // Anonymous visitors post with the token the sign-in page gives them, so the sign-in redirect is what stops them.
             var browser = actor == "anonymous" ? new Browser(app.Anonymous()) : await Browser.SignInAsync(app, actor);
             var tokenPage = await browser.GetAsync(actor == "anonymous" ? "/logga-in" : "/");
+            // Taken after signing in: the sign-in itself may write (Identity's own bookkeeping).
+            var before = await StateAsync();
             var result = request.File is { } file
                 ? await browser.PostMultipartAsync(url, tokenPage, request.Fields, file)
                 : await browser.PostFormAsync(url, tokenPage, request.Fields, expect: null);
@@ -350,7 +431,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var own = await rule.Prepare(arrange);
             var browser = await Browser.SignInAsync(app, actor);
             var page = await browser.GetAsync(own.Url);
-            var handlerUrl = $"{own.Url}?handler={own.Handler}";
+            var handlerUrl = WithHandler(own.Url, own.Handler);
             var result = own.File is { } file ? await browser.PostMultipartAsync(handlerUrl, page, own.Fields, file)
                 : own.FormShownOnlyAfterPreview ? await browser.PostFormAsync(handlerUrl, page, own.Fields, expect: null)
                 : await browser.SubmitAsync(page, own.Handler is null
@@ -362,6 +443,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         }
         Assert.True(failures.Count == 0, $"{name}:\n" + string.Join("\n", failures));
     }
+
+    private static string WithHandler(string url, string? handler) => $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
 
     private async Task<HttpResponseMessage> SendAsync(string actor, string method, string url, HttpContent? body)
     {
@@ -433,15 +516,20 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var created = await (await Region.PostAsJsonAsync("/api/v1/agreements", AgreementScenarioTests.Body("Matrisens överenskommelse"))).JsonAsync(201);
             var id = created.GetProperty("id").GetString()!;
             if (status == "draft") return id;
+            await SignAsync(id, status);
+            return id;
+        }
+
+        private async Task SignAsync(string id, string status = "signed")
+        {
             await (await Region.PostAsJsonAsync($"/api/v1/agreements/{id}/transitions", new { to = "negotiation" })).JsonAsync();
-            if (status == "negotiation") return id;
+            if (status == "negotiation") return;
             await (await Region.PostAsJsonAsync($"/api/v1/agreements/{id}/approvals", new { version = 1 })).JsonAsync();
             await (await Municipality.PostAsJsonAsync($"/api/v1/agreements/{id}/approvals", new { version = 1 })).JsonAsync();
-            if (status == "agreed") return id;
+            if (status == "agreed") return;
             foreach (var client in new[] { Region, Municipality })
                 await (await client.PostAsJsonAsync($"/api/v1/agreements/{id}/signatures",
                     new { version = 1, name = "Undertecknare", role = "Ordförande", place = "Falun", date = "2026-11-28" })).JsonAsync();
-            return id;
         }
 
         public async Task<(string Agreement, string Proposal)> ProposalAsync()
@@ -470,6 +558,48 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         /// <summary>Draft minutes of a dialogue between 20 and 2061, at version 1.</summary>
         public async Task<string> MeetingAsync() =>
             (await (await Region.PostAsJsonAsync("/api/v1/dialogue-meetings", Meeting())).JsonAsync(201)).GetProperty("id").GetString()!;
+        public HttpClient MunicipalityClient => Municipality;
+
+        public async Task<(string Id, int Year)> PlanWithYearAsync()
+        {
+            var year = NextYear();
+            var plan = await (await Region.PostAsJsonAsync("/api/v1/plans",
+                new { regionCode = "20", title = "Matrisens uppföljda plan", startYear = year, endYear = year + 3, status = "adopted" })).JsonAsync(201);
+            return (plan.GetProperty("id").GetString()!, year);
+        }
+
+        public sealed record FollowUpCase(string Round, string Agreement, string Municipal, string Joint);
+
+        /// <summary>
+        /// An open round over a plan of its own with one signed agreement 20–2061 under it (commitments: the region's, the
+        /// municipality's, a joint one); <paramref name="answered"/> saves the municipality's two entries.
+        /// </summary>
+        public async Task<FollowUpCase> RoundAsync(bool answered = false)
+        {
+            var (plan, year) = await PlanWithYearAsync();
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(AgreementScenarioTests.Body("Matrisens uppföljda överenskommelse"))!.AsObject();
+            body["planId"] = plan;
+            body["period"] = new System.Text.Json.Nodes.JsonObject { ["from"] = $"{year}-01-01", ["to"] = $"{year + 3}-12-31" };
+            var created = await (await Region.PostAsync("/api/v1/agreements", JsonContent(body.ToJsonString()))).JsonAsync(201);
+            var id = created.GetProperty("id").GetString()!;
+            var commitments = created.GetProperty("sections")[0].GetProperty("items")[0].GetProperty("commitments").EnumerateArray()
+                .Select(c => c.GetProperty("id").GetString()!).ToList();
+            await SignAsync(id);
+            var round = await (await Region.PostAsJsonAsync("/api/v1/follow-up-rounds", new { planId = plan, year, deadline = $"{year + 1}-03-31" }))
+                .JsonAsync(201);
+            var result = new FollowUpCase(round.GetProperty("id").GetString()!, id, commitments[1], commitments[2]);
+            if (answered)
+                foreach (var commitment in new[] { result.Municipal, result.Joint })
+                    await (await Municipality.PutAsJsonAsync($"/api/v1/follow-up-rounds/{result.Round}/entries/{commitment}", MatrixEntry())).JsonAsync();
+            return result;
+        }
+
+        public async Task<string> SubmitAsync(FollowUpCase r)
+        {
+            var submitted = await (await Municipality.PostAsJsonAsync($"/api/v1/follow-up-rounds/{r.Round}/submissions", new { agreementId = r.Agreement }))
+                .JsonAsync();
+            return submitted.GetProperty("id").GetString()!;
+        }
 
         public async Task<(string Id, int Year)> TemplateAsync()
         {

@@ -3,6 +3,9 @@ using System.Globalization;
 
 namespace Samverkan.Benchmarks;
 
+/// <summary>What is measured: a path, sent signed in with an API key when <see cref="Token"/> is set.</summary>
+public sealed record Endpoint(string Name, string Path, string? Token = null);
+
 public sealed record Measurement(
     string Name, string Path, long ResponseBytes, int Concurrency, TimeSpan Elapsed, int Requests, int Errors,
     double[] ClientMs, double[] ServerMs, TimeSpan? ServerCpu)
@@ -23,18 +26,18 @@ public sealed record Measurement(
 public sealed class LoadRunner(HttpClient http, ProcessCpu? serverCpu)
 {
     /// <summary>Runs the endpoint for a while with nothing recorded: JIT, connection pool and database caches settle.</summary>
-    public Task WarmUpAsync(string path, int concurrency, TimeSpan duration) => LoopAsync(path, concurrency, duration);
+    public Task WarmUpAsync(Endpoint endpoint, int concurrency, TimeSpan duration) => LoopAsync(endpoint, concurrency, duration);
 
     /// <summary>One measured stretch; <see cref="Combine"/> adds up the rounds of one endpoint.</summary>
-    public async Task<Measurement> MeasureAsync(string name, string path, int concurrency, TimeSpan duration)
+    public async Task<Measurement> MeasureAsync(Endpoint endpoint, int concurrency, TimeSpan duration)
     {
         var cpuBefore = serverCpu?.Read();
         var started = Stopwatch.GetTimestamp();
-        var samples = await LoopAsync(path, concurrency, duration);
+        var samples = await LoopAsync(endpoint, concurrency, duration);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuAfter = serverCpu?.Read();
         var ok = samples.Where(s => s.Ok).ToList();
-        return new Measurement(name, path, ok.Count > 0 ? ok[0].Bytes : 0, concurrency, elapsed, ok.Count, samples.Count - ok.Count,
+        return new Measurement(endpoint.Name, endpoint.Path, ok.Count > 0 ? ok[0].Bytes : 0, concurrency, elapsed, ok.Count, samples.Count - ok.Count,
             ok.Select(s => s.ClientMs).ToArray(), ok.Where(s => s.ServerMs is not null).Select(s => s.ServerMs!.Value).ToArray(),
             cpuBefore is not null && cpuAfter is not null ? cpuAfter - cpuBefore : null);
     }
@@ -49,24 +52,26 @@ public sealed class LoadRunner(HttpClient http, ProcessCpu? serverCpu)
         ServerCpu = rounds.All(r => r.ServerCpu is not null) ? TimeSpan.FromTicks(rounds.Sum(r => r.ServerCpu!.Value.Ticks)) : null,
     };
 
-    private async Task<List<Sample>> LoopAsync(string path, int concurrency, TimeSpan duration)
+    private async Task<List<Sample>> LoopAsync(Endpoint endpoint, int concurrency, TimeSpan duration)
     {
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             var samples = new List<Sample>(4096);
-            while (Stopwatch.GetTimestamp() < stopAt) samples.Add(await SendAsync(path));
+            while (Stopwatch.GetTimestamp() < stopAt) samples.Add(await SendAsync(endpoint));
             return samples;
         }));
         return (await Task.WhenAll(workers)).SelectMany(s => s).ToList();
     }
 
-    public async Task<Sample> SendAsync(string path)
+    public async Task<Sample> SendAsync(Endpoint endpoint)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+            using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.Path);
+            if (endpoint.Token is not null) request.Headers.Authorization = new("Bearer", endpoint.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var body = await response.Content.ReadAsByteArrayAsync();
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return new Sample(response.IsSuccessStatusCode, ms, ServerTime(response), body.LongLength);

@@ -71,10 +71,11 @@ public sealed class ApiTokenValidator(SamverkanDb db, TimeProvider clock)
         if (!token.StartsWith(ApiTokenFormat.Prefix, StringComparison.Ordinal) || token.Length > 100) return null;
         var hash = ApiTokenFormat.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt }).FirstOrDefaultAsync(ct);
-        if (found is null || (found.ExpiresAt is not null && found.ExpiresAt <= now)) return null;
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == found.UserId, ct);
+        // One round trip: every API request pays for this.
+        var found = await (from t in db.ApiTokens.AsNoTracking()
+                           join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                           where t.TokenHash == hash && t.RevokedAt == null
+                           select new { User = u, t.ExpiresAt }).FirstOrDefaultAsync(ct);
+        return found is null || (found.ExpiresAt is not null && found.ExpiresAt <= now) ? null : found.User;
     }
 }

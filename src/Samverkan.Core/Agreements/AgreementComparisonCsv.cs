@@ -33,10 +33,13 @@ public static class AgreementComparisonCsv
     public static string FileName(AgreementComparison comparison) =>
         $"overenskommelser-{comparison.Region.Code}-{comparison.Year}-{(comparison.By == ComparisonModes.Goal ? "per-mal" : "per-omrade")}.csv";
 
+    /// <summary>Who made a commitment, in the words the comparison uses everywhere: "Gemensamt", "Regionen" or "Kommunen".</summary>
+    public static string Committer(ComparedCommitment c, string regionCode) =>
+        c.Parties.Count > 1 ? "Gemensamt" : c.Parties.FirstOrDefault() == regionCode ? "Regionen" : "Kommunen";
+
     private static string Describe(ComparedCommitment c, string regionCode)
     {
-        var who = c.Parties.Count > 1 ? "Gemensamt" : c.Parties.FirstOrDefault() == regionCode ? "Regionen" : "Kommunen";
-        var text = $"{who}: {c.Text}";
+        var text = $"{Committer(c, regionCode)}: {c.Text}";
         if (c.Target is not null) text += $" (målvärde: {c.Target})";
         return text;
     }

@@ -23,15 +23,49 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
         public Organization? ActingParty(Actor actor) => actor.Writes ? Parties.FirstOrDefault(p => p.Id == actor.OrganizationId) : null;
     }
 
+    // One request often asks several use cases about the same agreement (the agreement page: the text, the actions,
+    // the versions). Read-only loads are kept for the rest of the scope; a tracked load means a write is coming,
+    // so it forgets what was kept and later reads in the same scope see the write.
+    private readonly Dictionary<Guid, Loaded> _loaded = [];
+    private readonly Dictionary<Guid, List<AgreementSignature>> _signatures = [];
+    private readonly Dictionary<Guid, List<AgreementApproval>> _approvals = [];
+
     public async Task<Loaded?> FindAsync(Guid id, CancellationToken ct, bool track = true)
     {
+        if (track) Forget(id);
+        else if (_loaded.TryGetValue(id, out var known)) return known;
         var query = track ? db.Set<Agreement>() : db.Set<Agreement>().AsNoTracking();
         var agreement = await query.Include(a => a.Parties).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null) return null;
         var ids = agreement.Parties.Select(p => p.OrganizationId).Append(agreement.RegionId).ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
         var parties = agreement.Parties.OrderBy(p => p.SortOrder).Select(p => orgs.Single(o => o.Id == p.OrganizationId)).ToList();
-        return new Loaded(agreement, parties, orgs.Single(o => o.Id == agreement.RegionId));
+        var loaded = new Loaded(agreement, parties, orgs.Single(o => o.Id == agreement.RegionId));
+        if (!track) _loaded[id] = loaded;
+        return loaded;
+    }
+
+    /// <summary>Every signature on every version of the agreement, read once per scope (an agreement has a handful).</summary>
+    public async Task<IReadOnlyList<AgreementSignature>> SignaturesAsync(Guid agreementId, CancellationToken ct)
+    {
+        if (!_signatures.TryGetValue(agreementId, out var rows))
+            _signatures[agreementId] = rows = await db.Set<AgreementSignature>().AsNoTracking().Where(s => s.AgreementId == agreementId).ToListAsync(ct);
+        return rows;
+    }
+
+    /// <summary>Every approval of every version of the agreement, read once per scope.</summary>
+    public async Task<IReadOnlyList<AgreementApproval>> ApprovalsAsync(Guid agreementId, CancellationToken ct)
+    {
+        if (!_approvals.TryGetValue(agreementId, out var rows))
+            _approvals[agreementId] = rows = await db.Set<AgreementApproval>().AsNoTracking().Where(a => a.AgreementId == agreementId).ToListAsync(ct);
+        return rows;
+    }
+
+    private void Forget(Guid id)
+    {
+        _loaded.Remove(id);
+        _signatures.Remove(id);
+        _approvals.Remove(id);
     }
 
     /// <summary>For work on a draft: 404 to those who may not see it, 401/403 to those who may see but not write.</summary>
@@ -58,6 +92,7 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
     /// <summary>Writes the next version (immutable) and its commitment rows, and updates the headline copy.</summary>
     public AgreementVersion AddVersion(Agreement agreement, AgreementContent content, Actor actor, string? note)
     {
+        Forget(agreement.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         var number = agreement.CurrentVersion + 1;
         var snapshot = content with { Id = agreement.Id, Version = number, Status = agreement.Status, PlanId = agreement.PlanId };
@@ -128,10 +163,13 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
     public async Task<AgreementContent> ViewAsync(Agreement agreement, AgreementVersion version, CancellationToken ct)
     {
         var content = AgreementJson.Deserialize(version.ContentJson)!;
-        var signatures = await db.Set<AgreementSignature>().AsNoTracking()
-            .Where(s => s.AgreementId == agreement.Id && s.Version == version.Number).ToListAsync(ct);
-        var codes = await db.Organizations.AsNoTracking().Where(o => signatures.Select(s => s.OrganizationId).Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var signatures = (await SignaturesAsync(agreement.Id, ct)).Where(s => s.Version == version.Number).ToList();
+        // Signatories are parties, whose codes the load already has; ask the database only for anyone else.
+        var codes = _loaded.TryGetValue(agreement.Id, out var known) ? known.Parties.ToDictionary(o => o.Id, o => o.Code) : [];
+        var unknown = signatures.Select(s => s.OrganizationId).Where(o => !codes.ContainsKey(o)).Distinct().ToList();
+        if (unknown.Count > 0)
+            foreach (var (orgId, code) in await db.Organizations.AsNoTracking().Where(o => unknown.Contains(o.Id)).Select(o => new { o.Id, o.Code }).ToDictionaryAsync(o => o.Id, o => o.Code, ct))
+                codes[orgId] = code;
         var lines = content.Signatures.ToList();
         foreach (var s in signatures.OrderBy(s => s.At))
         {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Common;
 using Samverkan.Data;
 
@@ -32,10 +31,13 @@ public sealed record AgreementActions(
     IReadOnlyList<string> SignedAgreedBy)
 {
     public bool CanSign => SignatureMethods.Count > 0;
+
+    /// <summary>The template the agreement was drafted from, shown only to those who see the work (its departures are work).</summary>
+    public Guid? TemplateId { get; init; }
 }
 
 /// <summary>Mirrors the checks of ChangeAgreementStatus, SaveAgreement, ApproveAgreement, SignAgreement, StartAmendment and the negotiation.</summary>
-public sealed class GetAgreementActions(SamverkanDb db, ActorContext actors, AgreementStore store, IEnumerable<ISignatureProvider> providers) : IUseCase
+public sealed class GetAgreementActions(ActorContext actors, AgreementStore store, IEnumerable<ISignatureProvider> providers) : IUseCase
 {
     public async Task<Result<AgreementActions>> ExecuteAsync(Guid id, CancellationToken ct = default)
     {
@@ -49,11 +51,9 @@ public sealed class GetAgreementActions(SamverkanDb db, ActorContext actors, Agr
         var party = seesWork ? loaded.ActingParty(actor) : null;
         var codes = loaded.Parties.ToDictionary(p => p.Id, p => p.Code);
 
-        var approvedBy = await db.Set<AgreementApproval>().AsNoTracking()
-            .Where(x => x.AgreementId == id && x.Version == a.CurrentVersion).Select(x => x.OrganizationId).ToListAsync(ct);
+        var approvedBy = (await store.ApprovalsAsync(id, ct)).Where(x => x.Version == a.CurrentVersion).Select(x => x.OrganizationId).ToList();
         var signedBy = a.AgreedVersion is { } agreed
-            ? await db.Set<AgreementSignature>().AsNoTracking()
-                .Where(x => x.AgreementId == id && x.Version == agreed).Select(x => x.OrganizationId).ToListAsync(ct)
+            ? (await store.SignaturesAsync(id, ct)).Where(x => x.Version == agreed).Select(x => x.OrganizationId).ToList()
             : [];
 
         var open = a.Status is AgreementStatuses.Draft or AgreementStatuses.Negotiation;
@@ -73,6 +73,9 @@ public sealed class GetAgreementActions(SamverkanDb db, ActorContext actors, Agr
             SignatureMethods: methods,
             CanAmend: writes && a.Status == AgreementStatuses.Signed && a.SignedVersion is not null,
             ApprovedCurrentBy: approvedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList(),
-            SignedAgreedBy: signedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList());
+            SignedAgreedBy: signedBy.Select(o => codes.GetValueOrDefault(o, "?")).ToList())
+        {
+            TemplateId = seesWork ? a.TemplateId : null,
+        };
     }
 }

@@ -17,9 +17,8 @@ public sealed class ListAgreementVersions(SamverkanDb db, ActorContext actors, A
         var seesWork = loaded.CanSeeWork(actors.Current);
         if (!seesWork && loaded.Agreement.SignedVersion is null) return Error.NotFound("agreement.not-found", "Överenskommelsen finns inte.");
         var a = loaded.Agreement;
-        var signedVersions = await db.Set<AgreementSignature>().AsNoTracking().Where(s => s.AgreementId == id)
-            .Select(s => s.Version).Distinct().ToListAsync(ct);
-        var approvals = await db.Set<AgreementApproval>().AsNoTracking().Where(x => x.AgreementId == id).ToListAsync(ct);
+        var signedVersions = (await store.SignaturesAsync(id, ct)).Select(s => s.Version).Distinct().ToList();
+        var approvals = await store.ApprovalsAsync(id, ct);
         var codes = loaded.Parties.ToDictionary(p => p.Id, p => p.Code);
         var versions = await db.Set<AgreementVersion>().AsNoTracking().Where(v => v.AgreementId == id).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.CreatedAt, v.CreatedByName, v.CreatedByOrganizationCode, v.Note, v.Hash }).ToListAsync(ct);

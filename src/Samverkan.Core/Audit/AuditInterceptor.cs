@@ -2,13 +2,16 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Samverkan.Common;
 
 namespace Samverkan.Audit;
 
 /// <summary>
 /// Turns every tracked change into audit entries inside the same SaveChanges, so a write and its
-/// audit record commit or fail together, whatever front end or use case made the write.
+/// audit record commit or fail together, whatever front end or use case made the write. The new entries
+/// are appended to the hash chain under the chain lock; when the caller has no transaction of its own, the
+/// interceptor begins one so that reading the chain's head and appending after it are one atomic step.
 /// </summary>
 public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -18,33 +21,80 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "NormalizedEmail", "NormalizedUserName",
     ];
 
+    // The transaction this interceptor began to append under the chain lock, per context, until SaveChanges ends.
+    private readonly Dictionary<DbContext, IDbContextTransaction> _own = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddEntries(eventData.Context);
+        if (eventData.Context is not { } db) return result;
+        var entries = NewEntries(db);
+        if (entries.Count == 0) return result;
+        if (db.Database.CurrentTransaction is null) _own[db] = db.Database.BeginTransaction();
+        AuditChain.Lock(db);
+        AuditChain.Link(entries, AuditChain.ReadHead(db));
+        db.AddRange(entries);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        AddEntries(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is not { } db) return result;
+        var entries = NewEntries(db);
+        if (entries.Count == 0) return result;
+        if (db.Database.CurrentTransaction is null) _own[db] = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.LockAsync(db, cancellationToken);
+        AuditChain.Link(entries, await AuditChain.ReadHeadAsync(db, cancellationToken));
+        db.AddRange(entries);
+        return result;
     }
 
-    private void AddEntries(DbContext? db)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (db is null) return;
+        if (Release(eventData.Context) is { } transaction) using (transaction) transaction.Commit();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Release(eventData.Context) is { } transaction) await using (transaction) await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context)?.Dispose();
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Release(eventData.Context) is { } transaction) await transaction.DisposeAsync();
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context)?.Dispose();
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Release(eventData.Context) is { } transaction) await transaction.DisposeAsync();
+    }
+
+    private IDbContextTransaction? Release(DbContext? db) =>
+        db is not null && _own.Remove(db, out var transaction) ? transaction : null;
+
+    private List<AuditEntry> NewEntries(DbContext db)
+    {
         db.ChangeTracker.DetectChanges();
+        // Append-only: the application never changes or removes an entry once written.
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit log is append-only: an audit entry may not be changed or deleted.");
         var actor = actors.Current;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var entries = db.ChangeTracker.Entries()
+        var now = AuditChain.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+        var changes = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        foreach (var entry in entries)
+        var entries = new List<AuditEntry>();
+        foreach (var entry in changes)
         {
             var audit = Describe(entry);
             if (audit is null) continue;
-            db.Add(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 At = now,
                 ActorUserId = actor.UserId,
@@ -58,6 +108,7 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
                 After = audit.Value.After,
             });
         }
+        return entries;
     }
 
     private static (string Action, string? Before, string? After)? Describe(EntityEntry entry)

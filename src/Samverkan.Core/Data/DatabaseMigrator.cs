@@ -13,6 +13,8 @@ public sealed class DatabaseMigrator(SamverkanDb db, ReferenceDataLoader referen
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+        // Rows from before the hash chain get their place in it once; new rows are chained as they are written.
+        await Audit.AuditChain.SealUnchainedAsync(db, ct);
         await referenceData.LoadAsync(ct);
     }
 

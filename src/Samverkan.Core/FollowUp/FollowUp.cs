@@ -3,7 +3,7 @@ namespace Samverkan.FollowUp;
 /// <summary>
 /// A region's yearly follow-up (uppföljning) of the agreements of one culture plan. Which agreements and
 /// commitments it covers is worked out from the agreements in force while the round is open, and frozen
-/// into <see cref="FollowUpRoundAgreement"/> rows when it closes (docs/decisions/0009-follow-up-model.md).
+/// into <see cref="FollowUpRoundAgreement"/> rows when it closes (docs/decisions/0010-follow-up-model.md).
 /// </summary>
 public sealed class FollowUpRound
 {

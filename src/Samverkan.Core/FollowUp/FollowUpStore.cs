@@ -216,12 +216,16 @@ public sealed class FollowUpStore(SamverkanDb db)
     public static bool Late(FollowUpSubmission? s, FollowUpRound round) =>
         s?.SubmittedAt is { } at && DateOnly.FromDateTime(at) > round.Deadline;
 
+    /// <summary>Orders events of the same instant (the region's own answer is submitted and accepted at once).</summary>
+    public static int ReviewAfterSubmit(string kind) => kind is SubmissionStatuses.Accepted or SubmissionStatuses.Returned ? 1 : 0;
+
     public async Task<SubmissionView> SubmissionViewAsync(FollowUpSubmission? s, PartyContext context, CancellationToken ct)
     {
         var events = s is null
             ? []
-            : await db.Set<FollowUpSubmissionEvent>().AsNoTracking().Where(e => e.SubmissionId == s.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
-                .Select(e => new SubmissionEventView(e.Kind, e.At, e.UserName, e.Comment)).ToListAsync(ct);
+            : (await db.Set<FollowUpSubmissionEvent>().AsNoTracking().Where(e => e.SubmissionId == s.Id).ToListAsync(ct))
+                .OrderBy(e => e.At).ThenBy(e => ReviewAfterSubmit(e.Kind))
+                .Select(e => new SubmissionEventView(e.Kind, e.At, e.UserName, e.Comment)).ToList();
         return new SubmissionView(s?.Id, context.Round.Id, context.Agreement.Agreement.Id, Ref(context.Party), s?.Status ?? SubmissionStatuses.Draft,
             s?.SubmittedAt, s?.SubmittedByName, Late(s, context.Round), s?.ReviewedAt, s?.ReviewedByName, s?.ReviewComment, events);
     }

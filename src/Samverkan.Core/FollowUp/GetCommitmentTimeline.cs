@@ -51,7 +51,7 @@ public sealed class GetCommitmentTimeline(SamverkanDb db, ActorContext actors) :
                 var s = submissions.Single(x => x.Id == e.SubmissionId);
                 return new TimelineEvent(e.At, e.Kind, s.RoundId, years[s.RoundId], FollowUpStore.Ref(orgs[s.OrganizationId]), e.UserName, null, null, e.Comment);
             }))
-            .OrderBy(e => e.At).ThenBy(e => e.Kind == SubmissionStatuses.Accepted || e.Kind == SubmissionStatuses.Returned ? 1 : 0)
+            .OrderBy(e => e.At).ThenBy(e => FollowUpStore.ReviewAfterSubmit(e.Kind))
             .ToList();
         var version = agreement.SignedVersion ?? agreement.CurrentVersion;
         return new CommitmentTimeline(commitmentId, new AgreementRef(agreement.Id, agreement.Title, version), current.Text,

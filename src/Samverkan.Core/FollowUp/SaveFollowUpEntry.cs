@@ -28,15 +28,30 @@ public sealed class SaveFollowUpEntry(SamverkanDb db, ActorContext actors, Follo
         if (!checkedEntry.IsSuccess) return checkedEntry.Error!;
         var values = checkedEntry.Value;
 
+        var applied = await ApplyAsync(db, store, context, commitment, submission, values, command.BaseVersion, actor, clock.GetUtcNow().UtcDateTime, ct);
+        if (!applied.IsSuccess) return applied.Error!;
+        if (!applied.Value.Changed) return applied.Value.View;
+        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        return applied.Value.View;
+    }
+
+    /// <summary>
+    /// Applies checked values to the party's entry without saving: creates or changes it, writes the revision and
+    /// touches the submission. <paramref name="baseVersion"/> null skips the stale check once an entry exists only when
+    /// <paramref name="overwrite"/> is set (the CSV import, whose file is the party's whole answer).
+    /// </summary>
+    internal static async Task<Result<(EntryView View, bool Changed, FollowUpSubmission? Submission)>> ApplyAsync(
+        SamverkanDb db, FollowUpStore store, PartyContext context, ScopedCommitment commitment, FollowUpSubmission? submission,
+        FollowUpRules.CheckedEntry values, int? baseVersion, Actor actor, DateTime now, CancellationToken ct, bool overwrite = false)
+    {
         var entry = await store.EntryAsync(context, commitment.Id, ct);
         var evidence = entry is null ? [] : (await store.EvidenceAsync([entry.Id], ct))[entry.Id].ToList();
-        if (entry is not null && command.BaseVersion is null)
+        if (entry is not null && baseVersion is null && !overwrite)
             return Error.Validation("follow-up.version-required",
                 $"Åtagandets uppföljning finns redan (version {entry.Version}). Ange vilken version du utgår från.", "version");
-        if ((entry?.Version ?? 0) != (command.BaseVersion ?? 0))
-            return FollowUpErrors.Stale(entry?.Version ?? 0, command.BaseVersion, entry is null ? null : FollowUpStore.View(entry, context.Party, evidence));
+        if (!overwrite && (entry?.Version ?? 0) != (baseVersion ?? 0))
+            return FollowUpErrors.Stale(entry?.Version ?? 0, baseVersion, entry is null ? null : FollowUpStore.View(entry, context.Party, evidence));
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var before = entry is null ? null : FollowUpStore.Snapshot(entry, evidence);
         if (entry is null)
         {
@@ -49,16 +64,15 @@ public sealed class SaveFollowUpEntry(SamverkanDb db, ActorContext actors, Follo
         }
         Apply(entry, values);
         var after = FollowUpStore.Snapshot(entry, evidence);
-        if (before is not null && Same(before, after)) return FollowUpStore.View(entry, context.Party, evidence);
+        if (before is not null && Same(before, after)) return (FollowUpStore.View(entry, context.Party, evidence), false, submission);
 
         entry.UpdatedAt = now;
         entry.UpdatedByUserId = actor.UserId;
         entry.UpdatedByName = actor.Name;
         if (before is not null) entry.Version++;
         store.Record(entry, before, after, before is null ? RevisionKinds.Created : RevisionKinds.Updated, actor, now);
-        store.Touch(submission, context, now);
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
-        return FollowUpStore.View(entry, context.Party, evidence);
+        submission = store.Touch(submission, context, now);
+        return (FollowUpStore.View(entry, context.Party, evidence), true, submission);
     }
 
     /// <summary>

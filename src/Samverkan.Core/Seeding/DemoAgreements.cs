@@ -554,6 +554,9 @@ internal static class DemoAgreements
         ]),
     ];
 
+    /// <summary>The party beside the region in each demo agreement, one per agreement, so tests can go through all of them.</summary>
+    internal static IReadOnlyList<string> Counterparties => [.. Municipalities.Select(m => m.Code), "dalateatern"];
+
     public static async Task AddAsync(SamverkanDb db, Guid regionId, CancellationToken ct)
     {
         var region = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == regionId, ct);

@@ -9,7 +9,8 @@ namespace Samverkan.Seeding;
 /// <summary>
 /// The Dalarna demo data, written in our own words: Region Dalarna's own activity areas, its institutions and
 /// some local organizers, two culture plans with goal trees, Smedjebacken's goals, one account per role and the
-/// 2023–2026 agreements (<see cref="DemoAgreements"/>) and the dialogue meetings of 2024 and 2025 (<see cref="DemoDialogue"/>).
+/// 2023–2026 agreements (<see cref="DemoAgreements"/>), their follow-up in 2024 and 2025 (<see cref="DemoFollowUp"/>) and
+/// the dialogue meetings of those years (<see cref="DemoDialogue"/>).
 /// Runs once: skipped when the demo region already has plans. Reference data must be loaded first.
 /// </summary>
 public sealed class DemoSeeder(SamverkanDb db, UserManager<User> users, ActorContext actors)
@@ -41,6 +42,7 @@ public sealed class DemoSeeder(SamverkanDb db, UserManager<User> users, ActorCon
             db.ChangeTracker.Clear();
             await DemoAccounts.CreateAsync(users, organizations);
             await DemoAgreements.AddAsync(db, region.Id, ct);
+            await DemoFollowUp.AddAsync(db, region.Id, ct);
             await DemoDialogue.AddAsync(db, region.Id, ct);
             if (transaction is not null) await transaction.CommitAsync(ct);
             return true;

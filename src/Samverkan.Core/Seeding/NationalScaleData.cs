@@ -57,6 +57,14 @@ public static class NationalScaleData
         "varje år", "två gånger om året", "varje termin", "under perioden", "minst fyra gånger om året", "i samråd med kommunens skolor",
     ];
 
+    /// <summary>Whether the generated plans for the options' period are already there, so a second fill can be skipped.</summary>
+    public static Task<bool> IsPresentAsync(SamverkanDb db, NationalScaleOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new NationalScaleOptions();
+        var reference = $"TEST-%/{options.StartYear}";
+        return db.Plans.AnyAsync(p => p.StartYear == options.StartYear && p.Reference != null && EF.Functions.Like(p.Reference, reference), ct);
+    }
+
     public static async Task<NationalScaleSummary> FillAsync(SamverkanDb db, NationalScaleOptions? options = null, CancellationToken ct = default)
     {
         options ??= new NationalScaleOptions();

@@ -21,6 +21,7 @@ internal sealed record DocumentFlow(
         var partyNames = content.Parties.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         var blocks = new List<FlowBlock> { new HeadingBlock(1, content.Title) };
         var footnoteNumber = 0;
+        var listCommitments = ListsCommitments(content.Sections);
 
         void AddSection(Section section, int level)
         {
@@ -31,7 +32,7 @@ internal sealed record DocumentFlow(
                 var footnotes = item.Footnotes.Select(text => new DocumentFootnote(++footnoteNumber, text)).ToList();
                 var kind = item.Style == ItemStyles.Bullet ? TextKind.Bullet : TextKind.Paragraph;
                 blocks.Add(new TextBlock(kind, 0, item.Text, footnotes));
-                foreach (var commitment in item.Commitments.Where(c => ShowsSeparately(item, c)))
+                foreach (var commitment in listCommitments ? item.Commitments : [])
                     blocks.Add(new TextBlock(TextKind.Bullet, kind == TextKind.Bullet ? 1 : 0, CommitmentText(commitment, partyNames), []));
             }
             foreach (var child in section.Sections)
@@ -57,10 +58,15 @@ internal sealed record DocumentFlow(
     }
 
     /// <summary>
-    /// The item's prose is the agreed wording; a commitment is usually a quote of it (that is how the
-    /// importer extracts them), so it is printed on its own only when it adds something: wording the
-    /// prose lacks, or the indicator, target and due date that the parties have agreed on.
+    /// The item's prose is the agreed wording, and a commitment imported from a document is a quote of it, so
+    /// an agreement whose commitments are all such quotes prints none of them again. As soon as one commitment
+    /// adds something — wording the prose lacks, or the indicator, target and due date the parties agreed on —
+    /// every commitment is printed on its own line: a reader (and the importer, which then trusts these lines
+    /// and looks for no others in the prose) sees them all, where printing only some would lose the rest.
     /// </summary>
+    private static bool ListsCommitments(IEnumerable<Section> sections) =>
+        sections.Any(s => s.Items.Any(item => item.Commitments.Any(c => ShowsSeparately(item, c))) || ListsCommitments(s.Sections));
+
     private static bool ShowsSeparately(Item item, Commitment commitment) =>
         commitment.Indicator is not null || commitment.Target is not null || commitment.Due is not null
         || !item.Text.Contains(commitment.Text.Trim(), StringComparison.Ordinal);
@@ -74,11 +80,13 @@ internal sealed record DocumentFlow(
             1 => parties[0],
             _ => string.Join(", ", parties.Take(parties.Count - 1)) + " och " + parties[^1],
         };
-        var text = who.Length > 0 ? $"Åtagande för {who}: {commitment.Text.Trim()}" : $"Åtagande: {commitment.Text.Trim()}";
+        var text = who.Length > 0
+            ? $"{DocumentLabels.CommitmentFor} {who}: {commitment.Text.Trim()}"
+            : $"{DocumentLabels.Commitment}: {commitment.Text.Trim()}";
         var details = new List<string>();
-        if (commitment.Indicator is not null) details.Add($"Indikator: {commitment.Indicator}.");
-        if (commitment.Target is not null) details.Add($"Målvärde: {commitment.Target}.");
-        if (commitment.Due is not null) details.Add($"Klart senast {FormatDate(commitment.Due)}.");
+        if (commitment.Indicator is not null) details.Add($"{DocumentLabels.Indicator} {commitment.Indicator}.");
+        if (commitment.Target is not null) details.Add($"{DocumentLabels.Target} {commitment.Target}.");
+        if (commitment.Due is not null) details.Add($"{DocumentLabels.Due} {FormatDate(commitment.Due)}.");
         return details.Count == 0 ? text : text + " " + string.Join(" ", details);
     }
 
@@ -198,6 +206,13 @@ internal static class DocumentLabels
     public const string CaseOfficer = "Handläggare";
     public const string PlaceAndDate = "Ort och datum";
     public const string VersionControlHeading = "Underskrifter och versionskontroll";
+
+    // A commitment printed on its own line; the importer reads the same words back (Import/Parsing/StatedCommitments.cs).
+    public const string Commitment = "Åtagande";
+    public const string CommitmentFor = "Åtagande för";
+    public const string Indicator = "Indikator:";
+    public const string Target = "Målvärde:";
+    public const string Due = "Klart senast";
     public const string ElectronicSignature = "elektronisk underskrift";
     public const string PaperSignature = "underskrift på papper";
     public const string HashLabel = "Versionens kontrollsumma (SHA-256):";

@@ -392,8 +392,12 @@ internal sealed class PdfAgreementWriter
         var pageNumber = DocumentLabels.PageOf(index + 1, pages.Count);
         if (index == 0)
             gfx.DrawString(model.IssuingParty.Name, HeaderIssuer, Ink, Left, 50);
-        gfx.DrawString(flow.KindHeading, index == 0 ? HeaderKind : Heading3, Ink, HeaderColumn, 50);
-        gfx.DrawString(pageNumber, HeaderText, Ink, Right - gfx.MeasureString(pageNumber, HeaderText).Width, 50);
+        var kindFont = index == 0 ? HeaderKind : Heading3;
+        var pageNumberLeft = Right - gfx.MeasureString(pageNumber, HeaderText).Width;
+        // A long kind ("UPPDRAGSÖVERENSKOMMELSE") would run into the page number from the usual column: start it earlier.
+        var kindLeft = Math.Min(HeaderColumn, pageNumberLeft - 8 - gfx.MeasureString(flow.KindHeading, kindFont).Width);
+        gfx.DrawString(flow.KindHeading, kindFont, Ink, kindLeft, 50);
+        gfx.DrawString(pageNumber, HeaderText, Ink, pageNumberLeft, 50);
         var line = 64.0;
         if (flow.Date is not null)
         {

@@ -23,7 +23,7 @@ public static class AgreementImportsApi
             await file.CopyToAsync(buffer, ct);
             var result = await preview.ExecuteAsync(buffer.ToArray(), file.FileName, ct);
             return result.Map(r => TypedResults.Text(ImportJson.ToJson(r, withSources: true).ToJsonString(AgreementJson.Options), "application/json"));
-        }).DisableAntiforgery().WithName("PreviewAgreementImport");
+        }).DisableAntiforgery().WithMetadata(new AcceptsUploadAttribute()).WithName("PreviewAgreementImport");
 
         // The confirm step: the reviewed (possibly corrected) structure becomes a draft agreement.
         api.MapPost("/agreement-imports/confirmations", async (AgreementsApi.AgreementBody body, CreateAgreement create, CancellationToken ct) =>

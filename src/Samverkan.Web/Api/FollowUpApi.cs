@@ -88,6 +88,7 @@ public static class FollowUpApi
                     return (await add.ExecuteAsync(new AddEvidenceCommand(id, commitmentId, name, content, agreementId, party), ct))
                         .Map(f => TypedResults.Created(f.Url, f));
                 })
+            .WithMetadata(new AcceptsUploadAttribute())
             .Accepts<EvidenceForm>("multipart/form-data")
             .Produces<EvidenceView>(StatusCodes.Status201Created).Problems(400, 401, 403, 404, 409, 413, 415)
             .WithSummary("Lägg till underlag")
@@ -118,6 +119,29 @@ public static class FollowUpApi
             .WithSummary("Ta bort underlag").WithDescription("Tas bort från svaret; filen finns kvar i historiken.")
             .WithName("RemoveEvidence");
 
+        api.MapGet("/follow-up-rounds/{id:guid}/progress", async (Guid id, GetRoundProgress get, CancellationToken ct) =>
+                (await get.ExecuteAsync(id, ct)).Map(TypedResults.Ok))
+            .Produces<RoundProgress>().Problems(404)
+            .WithSummary("Omgångens sammanställda framsteg")
+            .WithDescription(RollUpDescription)
+            .WithName("GetRoundProgress");
+
+        api.MapGet("/plans/{id:guid}/progress", async (Guid id, int? year, GetPlanProgress get, CancellationToken ct) =>
+                (await get.ExecuteAsync(id, year, ct)).Map(TypedResults.Ok))
+            .Produces<PlanProgress>().Problems(400, 404)
+            .WithSummary("Planens sammanställda framsteg, år för år")
+            .WithDescription("En sammanställning per uppföljningsomgång (år), äldst först, och helhetssiffran för varje år sida vid sida (yearOverYear). "
+                + "year=ÅÅÅÅ begränsar till ett år. " + RollUpDescription)
+            .WithName("GetPlanProgress");
+
+        api.MapGet("/public/agreements/{id:guid}/follow-up", async (Guid id, GetPublicFollowUp get, CancellationToken ct) =>
+                (await get.ExecuteAsync(id, ct)).Map(TypedResults.Ok))
+            .Produces<PublicFollowUp>().Problems(404)
+            .WithSummary("En undertecknad överenskommelses godkända uppföljning")
+            .WithDescription("För alla: per åtagande i den gällande versionen, varje parts senaste av regionen godkända svar (latest) och alla godkända svar, "
+                + "nyaste året först (history). Svar som inte är godkända visas inte.")
+            .WithName("GetPublicFollowUp");
+
         api.MapGet("/commitments/{commitmentId:guid}/timeline", async (Guid commitmentId, Guid? agreement, GetCommitmentTimeline get, CancellationToken ct) =>
                 (await get.ExecuteAsync(commitmentId, agreement, ct)).Map(TypedResults.Ok))
             .Produces<CommitmentTimeline>().Problems(400, 401, 403, 404)
@@ -125,6 +149,11 @@ public static class FollowUpApi
             .WithDescription("Varje ändring av parternas svar (före och efter) och varje inskickning och granskning, över alla omgångar.")
             .WithName("GetCommitmentTimeline");
     }
+
+    private const string RollUpDescription =
+        "Bara svar som regionen har godkänt räknas. Varje siffra (total, per överenskommelse, samverkansområde, utvecklingsområde, mål och kommun) "
+        + "har calculation (formeln med siffrorna), countedWeight av totalWeight (täckning) och parts: varje parts andel av varje åtagande med vikt, "
+        + "status, procentsats och outcome (counted, missing, no-figure, cancelled). Saknade svar räknas inte in i medelvärdet utan visas som saknade.";
 
     /// <summary>
     /// Reads the uploaded file without taking in more than the limit allows: a declared length over it is refused at

@@ -85,6 +85,8 @@ public static class ApiProblems
         var status = p.Status ?? context.HttpContext.Response.StatusCode;
         p.Instance ??= context.HttpContext.Request.Path;
         p.Title = p.Title is null or "Bad Request" or "Not Found" or "Unauthorized" or "Forbidden" or "An error occurred while processing your request."
+                  // The framework's English defaults: its reason phrase, and RFC 9110's newer name for 413.
+                  || p.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || p.Title == "Content Too Large"
             ? TitleOf(status) : p.Title;
         if (!p.Extensions.ContainsKey("code"))
         {

@@ -29,7 +29,8 @@ public static class ServerTiming
         if (!app.Configuration.GetValue("Samverkan:BenchmarkEndpoints", false)) return;
         app.MapGet("/bench/bare", (int? bytes) =>
         {
-            var size = Math.Clamp(bytes ?? 2048, 16, 1_000_000);
+            // Up to 16 MB: the comparison matrix of a large region answers about a megabyte.
+            var size = Math.Clamp(bytes ?? 2048, 16, 16_000_000);
             var body = "{\"items\":\"" + new string('x', size - 13) + "\"}";
             return Results.Text(body, "application/json");
         }).ExcludeFromDescription();

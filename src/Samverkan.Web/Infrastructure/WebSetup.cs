@@ -45,7 +45,15 @@ public static class WebSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, () => ctx.Response.Redirect(ctx.RedirectUri));
         });
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.Name = "samverkan.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "samverkan.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The security headers send X-Frame-Options: DENY on every response already.
+            o.SuppressXFrameOptionsHeader = true;
+        });
 
         // Swedish letters are written as they are, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

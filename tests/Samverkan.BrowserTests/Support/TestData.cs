@@ -97,6 +97,9 @@ public sealed class TestData : IAsyncDisposable
         Ok(await RunAsync(_services, _officer, sp => sp.GetRequiredService<CreatePlan>().ExecuteAsync(
             new CreatePlanCommand(RegionCode, title, 2027, 2030, Reference: "RD 2026/0200", Status: status))));
 
+    /// <summary>Runs use cases as the test's region officer, for data a test needs but does not click together itself.</summary>
+    public Task<T> AsRegionOfficerAsync<T>(Func<IServiceProvider, Task<T>> action) => RunAsync(_services, _officer, action);
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     /// <summary>One scope per call, like one request per action in the web host: a fresh DbContext and actor each time.</summary>

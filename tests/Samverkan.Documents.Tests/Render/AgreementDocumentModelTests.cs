@@ -72,14 +72,33 @@ public class AgreementDocumentModelTests
     }
 
     [Fact]
-    public void Flow_CommitmentQuotedFromTheProse_IsNotRepeated()
+    public void Flow_WhenOneCommitmentAddsToTheProse_ListsEveryCommitment()
     {
         var flow = DocumentFlow.From(AgreementSamples.Signed());
         var commitments = flow.Blocks.OfType<TextBlock>().Where(b => b.Text.StartsWith("Åtagande", StringComparison.Ordinal)).ToList();
 
-        // The region's commitment is only a quote of the bullet; the municipality's adds a target.
-        var shown = Assert.Single(commitments);
-        Assert.Equal("Åtagande för Smedjebackens kommun: Kommunen åtar sig att hålla en tillgänglig scen och stödja lokala arrangörer. Indikator: Antal föreställningar per år. Målvärde: minst sex. Klart senast 2027-12-31.", shown.Text);
+        // The municipality's commitment adds a target, so the region's is listed too, although it only quotes the bullet:
+        // a document that lists some commitments must list them all, or a reader (and the importer) would miss the rest.
+        Assert.Equal(2, commitments.Count);
+        Assert.Equal("Åtagande för Region Dalarna: Regionen åtar sig att låta länets scenkonstinstitutioner turnera i kommunen.", commitments[0].Text);
+        Assert.Equal("Åtagande för Smedjebackens kommun: Kommunen åtar sig att hålla en tillgänglig scen och stödja lokala arrangörer. Indikator: Antal föreställningar per år. Målvärde: minst sex. Klart senast 2027-12-31.", commitments[1].Text);
+    }
+
+    [Fact]
+    public void Flow_CommitmentsAllQuotedFromTheProse_AreNotRepeated()
+    {
+        var signed = AgreementSamples.Signed();
+        var quotesOnly = signed.Content with
+        {
+            Sections = [.. signed.Content.Sections.Select(s => s with
+            {
+                Items = [.. s.Items.Select(i => i with { Commitments = [.. i.Commitments.Where(c => i.Text.Contains(c.Text) && c.Target is null && c.Indicator is null && c.Due is null)] })],
+            })],
+        };
+        var flow = DocumentFlow.From(signed with { Content = quotesOnly });
+
+        Assert.NotEmpty(quotesOnly.Sections.SelectMany(s => s.Items).SelectMany(i => i.Commitments));
+        Assert.DoesNotContain(flow.Blocks.OfType<TextBlock>(), b => b.Text.StartsWith("Åtagande", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public class RenderDocxTests(ITestOutputHelper output)
         Assert.All(levels, l => Assert.Equal(NumberFormatValues.Bullet, l.NumberingFormat!.Val!.Value));
         Assert.Equal("–", levels[0].LevelText!.Val!.Value);
         var bullets = main.Document.Body!.Elements<Paragraph>().Where(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
-        Assert.Equal(6, bullets.Count); // three values, one commitment with targets, two under "Barn och unga"
+        Assert.Equal(7, bullets.Count); // three values, both commitments (one has targets, so all are listed), two under "Barn och unga"
         Assert.Contains(bullets, b => b.InnerText.StartsWith("Åtagande för Smedjebackens kommun", StringComparison.Ordinal)
             && b.ParagraphProperties!.NumberingProperties!.NumberingLevelReference!.Val!.Value == 1);
     }

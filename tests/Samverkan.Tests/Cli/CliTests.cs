@@ -237,6 +237,26 @@ public sealed class CliTests(CliDatabase fixture) : IClassFixture<CliDatabase>
     }
 
     [Fact]
+    public async Task SeedNationalScale_IsHiddenFromHelp_FillsOnce_AndRejectsABadScale()
+    {
+        var help = await RunAsync("seed", "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--demo", help.Out);
+        Assert.DoesNotContain("--national-scale", help.Out);
+
+        var bad = await RunAsync("seed", "--national-scale", "--scale", "2");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("(seed.scale-invalid)", bad.Err);
+
+        var first = await RunAsync("seed", "--national-scale", "--scale", "0.02");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("6 överenskommelser, 60 versioner", first.Out);
+        var again = await RunAsync("seed", "--national-scale", "--scale", "0.02");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("finns redan", again.Out);
+    }
+
+    [Fact]
     public async Task Migrate_OnMigratedDatabase_ExitsZero_AndChangesNothing()
     {
         var before = await CountWritesAsync();

@@ -52,6 +52,36 @@ public sealed class NationalScaleDataTests
     }
 
     [Fact]
+    public async Task FillAsync_AtNationalScale_GivesEveryMunicipalityAnAgreement_AndVastraGotalandItsFortyNine()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = database.BuildServices();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SamverkanDb>();
+        // The national count of municipalities, with the smallest content, so the test stays quick.
+        var options = new NationalScaleOptions { VersionsPerAgreement = 1, SectionsPerAgreement = 1, CommitmentsPerAgreement = 1, BatchSize = 100 };
+        Assert.False(await NationalScaleData.IsPresentAsync(db, options));
+
+        var summary = await NationalScaleData.FillAsync(db, options);
+
+        Assert.Equal(290, summary.Agreements);
+        Assert.True(await NationalScaleData.IsPresentAsync(db, options));
+        var perRegion = await (from a in db.Set<Agreement>()
+                               join r in db.Organizations on a.RegionId equals r.Id
+                               group a by r.Code into g
+                               select new { Region = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Region, x => x.Count);
+        Assert.Equal(21, perRegion.Count);
+        // Västra Götaland is Sweden's region with the most municipalities: the comparison benchmark needs all 49.
+        Assert.Equal(49, perRegion["14"]);
+        Assert.Equal(15, perRegion["20"]);
+        var municipalities = await (from p in db.Set<AgreementParty>()
+                                    join o in db.Organizations on p.OrganizationId equals o.Id
+                                    where o.Kind == Samverkan.Organizations.OrganizationKind.Municipality
+                                    select o.Code).ToListAsync();
+        Assert.Equal(290, municipalities.Distinct().Count());
+    }
+
+    [Fact]
     public void Scaled_TakesAFractionOfTheNationalMunicipalities()
     {
         Assert.Equal(29, NationalScaleOptions.Scaled(0.1).Municipalities);

@@ -48,10 +48,12 @@ public sealed class TestDatabase : IAsyncDisposable
         ["FollowUp:Reminders:Enabled"] = "false",
     };
 
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false)
+    /// <param name="migrate">False leaves the database empty (no tables), as a restore target.</param>
+    /// <param name="provider">For the few tests of one provider's own behaviour; otherwise the run's provider.</param>
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, bool migrate = true, DatabaseProvider? provider = null)
     {
         TestDatabase db;
-        if (ProviderFromEnvironment == DatabaseProvider.Postgres)
+        if ((provider ?? ProviderFromEnvironment) == DatabaseProvider.Postgres)
         {
             var admin = Environment.GetEnvironmentVariable("SAMVERKAN_TEST_PG")
                 ?? "Host=127.0.0.1;Port=5432;Username=samverkan;Password=samverkan;Database=postgres";
@@ -71,6 +73,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var path = Path.Combine(Path.GetTempPath(), $"samverkan-test-{Guid.NewGuid():N}.db");
             db = new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", path, null, null);
         }
+        if (!migrate) return db;
 
         await using var services = db.BuildServices();
         await using var scope = services.CreateAsyncScope();

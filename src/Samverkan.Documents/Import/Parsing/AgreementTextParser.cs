@@ -1,5 +1,6 @@
 using System.Globalization;
 using Samverkan.Agreements;
+using Samverkan.Documents.Render;
 
 namespace Samverkan.Documents.Import.Parsing;
 
@@ -11,6 +12,7 @@ internal sealed class AgreementTextParser
     private readonly PartyResolver _resolver;
     private readonly CancellationToken _cancel;
     private readonly List<MappedText> _itemTexts = [];
+    private bool _commitmentsStated;
     private ILookup<int, FootnoteDefinition> _footnotesByNumber = Array.Empty<FootnoteDefinition>().ToLookup(f => f.Number);
 
     private AgreementTextParser(IOrganizationDirectory directory, List<string> warnings, CancellationToken cancel)
@@ -39,6 +41,10 @@ internal sealed class AgreementTextParser
         var footnotes = Footnotes.Extract(paras);
         _cancel.ThrowIfCancellationRequested();
 
+        // Samverkan's own documents end with the registered signing data, which repeats the signatures above it.
+        var closing = paras.FindIndex(p => p.Full.Text == DocumentLabels.VersionControlHeading);
+        if (closing >= 0) paras.RemoveRange(closing, paras.Count - closing);
+
         var signatureStart = Signatures.FindStart(paras, _resolver);
         var signatureBlocks = new List<SignatureBlock>();
         if (signatureStart >= 0)
@@ -47,6 +53,9 @@ internal sealed class AgreementTextParser
             paras.RemoveRange(signatureStart, paras.Count - signatureStart);
         }
 
+        // A document that writes its commitments out on lines of their own (as Samverkan prints them) lists them all:
+        // prose around them is then read as prose, not searched for more.
+        _commitmentsStated = paras.Any(p => StatedCommitments.Read(p.Text, _resolver) is not null);
         var tree = Sections.Build(paras, _cancel);
         _footnotesByNumber = footnotes.ToLookup(f => f.Number);
         var parties = front.Parties.Select(p => p.Party).Distinct().ToList();
@@ -167,11 +176,20 @@ internal sealed class AgreementTextParser
         List<string>? leadIn = null;
         foreach (var para in node.Items)
         {
+            // A commitment on a line of its own belongs to the item above it (how Samverkan prints them).
+            if (items.Count > 0 && StatedCommitments.Read(para.Text, _resolver) is { } stated)
+            {
+                var owner = items[^1];
+                _sources[$"{path}.items[{items.Count - 1}].commitments[{owner.Commitments.Count}]"] = stated.Source.Span;
+                items[^1] = owner with { Commitments = [.. owner.Commitments, stated.Commitment] };
+                continue;
+            }
+
             var item = Item(para, $"{path}.items[{items.Count}]", out var leadInParties);
             var bullet = item.Style == ItemStyles.Bullet;
 
             // "Museet ska under året:" followed by bullets: each bullet is something the lead-in's party commits to.
-            if (bullet && leadIn is not null && item.Commitments.Count == 0 && item.Text.Length > 0)
+            if (bullet && leadIn is not null && item.Commitments.Count == 0 && item.Text.Length > 0 && !_commitmentsStated)
             {
                 _sources[$"{path}.items[{items.Count}].commitments[0]"] = _sources[$"{path}.items[{items.Count}].text"];
                 item = item with { Commitments = [new Commitment { Parties = leadIn, Text = item.Text }] };
@@ -201,7 +219,7 @@ internal sealed class AgreementTextParser
         for (var i = 0; i < notes.Count; i++) _sources[$"{path}.footnotes[{i}]"] = notes[i].Span;
 
         var commitments = new List<Commitment>();
-        var sentences = Commitments.Sentences(text);
+        var sentences = _commitmentsStated ? [] : Commitments.Sentences(text);
         foreach (var sentence in sentences)
         {
             var found = Commitments.Find(sentence, _resolver);

@@ -4,7 +4,7 @@ namespace Samverkan.Documents.Import.Parsing;
 /// Finds what is printed on the page rather than written in the agreement: blocks repeated at the top or
 /// bottom of several pages (header, letterhead footer) and labelled contact blocks ("Postadress", "Handläggare").
 /// </summary>
-internal static class Furniture
+internal static partial class Furniture
 {
     private const int TopBlocks = 3;
     private const int BottomBlocks = 8;
@@ -14,6 +14,7 @@ internal static class Furniture
         var pages = doc.Lines.Where(l => !l.Furniture && l.Page >= 0)
             .GroupBy(l => l.Page).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         if (pages.Count >= 2) MarkRepeatedBlocks(pages);
+        if (pages.Count >= 2) MarkContinuationHeaders(pages);
         if (pages.Count >= 3) MarkRepeatedLines(pages);
         MarkLabelledBlocks(doc.Lines.Where(l => !l.Furniture).ToList());
     }
@@ -124,6 +125,33 @@ internal static class Furniture
             }
         }
     }
+
+    /// <summary>
+    /// A running header that changes after the first page ("ÖVERENSKOMMELSE 1 (2)" with date and reference there,
+    /// "ÖVERENSKOMMELSE", "2 (2)" and the date after): a continuation page's first lines are furniture when each
+    /// is a page number or repeats a line at the top of the first page, and one of them is a page number or a date.
+    /// Two pages are enough, where repeated blocks need the same block twice.
+    /// </summary>
+    private static void MarkContinuationHeaders(List<List<SourceLine>> pages)
+    {
+        var firstTop = pages[0].Where(l => !l.IsBlank && l.Text.Length <= 60).Take(8).Select(l => HeaderKey(l.Text)).Where(k => k.Length > 0).ToHashSet();
+        foreach (var page in pages.Skip(1))
+        {
+            var top = page.Where(l => !l.IsBlank && !l.Furniture).Take(6).ToList();
+            var run = top.TakeWhile(l => PageNumber().IsMatch(l.Text) || (l.Text.Length <= 60 && firstTop.Contains(HeaderKey(l.Text)))).ToList();
+            if (run.Any(l => PageNumber().IsMatch(l.Text) || SwedishDates.First(l.Text) is not null))
+                run.ForEach(l => l.Furniture = true);
+        }
+    }
+
+    /// <summary>The line without a trailing page number, digits masked.</summary>
+    private static string HeaderKey(string line) => Key(TrailingPageNumber().Replace(line, ""));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[Ss]ida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\d{1,3}\s*\(\d{1,3}\)\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex TrailingPageNumber();
 
     private static void Count(Dictionary<string, HashSet<int>> counts, string key, int page)
     {

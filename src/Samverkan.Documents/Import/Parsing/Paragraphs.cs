@@ -83,7 +83,7 @@ internal static partial class Paragraphs
                     Full = full,
                     Bullet = bulletMarker is not null,
                     Number = number,
-                    HeadingHint = current.Count == 1 && current[0].Hint == LineHint.Heading,
+                    HeadingHint = current.All(l => l.Hint == LineHint.Heading),
                     HeadingLevel = current[0].Level,
                 });
             }
@@ -112,7 +112,9 @@ internal static partial class Paragraphs
             }
 
             var join = current is not null && previous is not null && !blankSince
-                       && Joins(previous, line, startsItem, paragraphLines, width);
+                       && (Joins(previous, line, startsItem, paragraphLines, width)
+                           || WrappedHeading(previous, line, paragraphLines)
+                           || (!startsItem && !paragraphLines && line.Hint != LineHint.Heading && StatedCommitments.Starts(Unmarked(current![0].Text))));
             if (join)
             {
                 var hyphenated = EndsWithHyphen(previous!.Text) && TextPatterns.StartsLower(line.Text)
@@ -177,6 +179,20 @@ internal static partial class Paragraphs
         if (previous.Page != next.Page) return open && TextPatterns.StartsLower(next.Text);
         if (prev.Length >= 0.6 * width && !prev.EndsWith(':')) return true;
         return open && TextPatterns.StartsLower(next.Text);
+    }
+
+    /// <summary>
+    /// A heading too long for one line, in a PDF: emphasized lines that follow each other without a gap, the
+    /// first not ending a sentence. (Word keeps a heading in one paragraph, so this never applies there.)
+    /// </summary>
+    private static bool WrappedHeading(SourceLine previous, SourceLine next, bool paragraphLines) =>
+        !paragraphLines && previous.Hint == LineHint.Heading && next.Hint == LineHint.Heading && previous.Page == next.Page
+        && previous.Level == next.Level && !TextPatterns.EndsSentence(previous.Text) && !previous.Text.EndsWith(':');
+
+    private static string Unmarked(string line)
+    {
+        var bullet = BulletStart().Match(line);
+        return bullet.Success ? line[bullet.Length..] : line;
     }
 
     /// <summary>Signature lines ("Ort och datum", "Falun den 9 oktober 2019", "För Region Dalarna") stand alone.</summary>

@@ -10,7 +10,7 @@ namespace Samverkan.Web.Pages.Importera;
 
 /// <summary>Upload → review (structure beside the source text, each field linked to its passage) → confirm.</summary>
 [Authorize]
-[RequestSizeLimit(25 * 1024 * 1024)]
+[AcceptsUpload]
 public sealed class ImportModel(PreviewAgreementImport preview, CreateAgreement create) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }

@@ -102,6 +102,9 @@ public static partial class AgreementDisplay
     public static string CommitterNames(Commitment commitment, IReadOnlyList<PartyRef> parties) =>
         Join(commitment.Parties.Select(c => PartyName(parties, c)).ToList());
 
+    /// <summary>"1 utkast", "3 utkast": a count with the word in the right number.</summary>
+    public static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
     /// <summary>"A", "A och B", "A, B och C".</summary>
     public static string Join(IReadOnlyList<string> names) => names.Count switch
     {
@@ -185,4 +188,11 @@ public static partial class AgreementDisplay
 public sealed record AgreementTableModel(IReadOnlyList<AgreementSummary> Agreements, string Caption, string LinkPrefix, bool ShowUpdated);
 
 /// <summary>The sub-navigation between an agreement's pages; <paramref name="Current"/> is marked for screen readers too.</summary>
-public sealed record AgreementNavModel(Guid Id, string Current, bool SeesWork, bool HasSignedVersion);
+public sealed record AgreementNavModel(Guid Id, string Current, bool SeesWork, bool HasSignedVersion, bool FromTemplate = false)
+{
+    public static AgreementNavModel For(Guid id, string current, AgreementActions actions) =>
+        new(id, current, actions.SeesWork, actions.SignedVersion is not null, actions.TemplateId is not null);
+}
+
+/// <summary>The departures partial (<c>_TemplateDepartures</c>): the short list on the agreement's page, the word diffs on its own page.</summary>
+public sealed record TemplateDeparturesView(TemplateDepartures Departures, bool Full);

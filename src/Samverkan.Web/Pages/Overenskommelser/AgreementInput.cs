@@ -59,10 +59,25 @@ public sealed class AgreementInput
             ? new CaseOfficer(name, Blank(OfficerTitle), Blank(OfficerPhone), Blank(OfficerEmail))
             : null,
         Sections = Sections.Where(s => !s.IsEmpty).Select(s => s.ToSection()).ToList(),
-        Signatures = Signatures.Where(s => Blank(s.Name) is not null)
-            .Select(s => new SignatureLine { Party = s.Party, Name = s.Name!.Trim(), Role = Blank(s.Role), Place = Blank(s.Place), Date = s.Date })
+        // A line with only a role is kept: a template names the municipality's signatory by role, each draft fills in the name.
+        Signatures = Signatures.Where(s => Blank(s.Name) is not null || Blank(s.Role) is not null)
+            .Select(s => new SignatureLine { Party = s.Party, Name = s.Name?.Trim() ?? "", Role = Blank(s.Role), Place = Blank(s.Place), Date = s.Date })
             .ToList(),
     };
+
+    /// <summary>
+    /// The checks a form can make before the use case sees the content (a half-given period, an officer without a
+    /// name, values that did not bind); false when the form has errors to show.
+    /// </summary>
+    public bool CheckForm(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        if ((PeriodFrom is null) != (PeriodTo is null))
+            state.AddModelError(PeriodFrom is null ? "Input.PeriodFrom" : "Input.PeriodTo", "Ange både periodens första och sista dag, eller ingen av dem.");
+        if (Blank(OfficerName) is null && new[] { OfficerTitle, OfficerPhone, OfficerEmail }.Any(v => !string.IsNullOrWhiteSpace(v)))
+            state.AddModelError("Input.OfficerName", "Ange handläggarens namn.");
+        SwedishBindingErrors.Apply(state);
+        return state.IsValid;
+    }
 
     internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace Samverkan.Web.Pages.Overenskommelser;
 [Authorize]
 public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalities municipalities, ListPlans plans, GetOrganization organizations, ActorContext actors, TimeProvider clock) : PageModel
 {
-    [BindProperty] public CreateInput Input { get; set; } = new();
+    [BindProperty] public NewAgreementInput Input { get; set; } = new();
     public IReadOnlyList<MunicipalityView> Municipalities { get; private set; } = [];
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
     public string RegionName { get; private set; } = "regionen";
@@ -21,9 +20,7 @@ public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalit
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        // The plan in force is the usual starting point.
-        var year = clock.GetUtcNow().Year;
-        Input.PlanId = Plans.FirstOrDefault(p => p.Status == "adopted" && p.StartYear <= year && p.EndYear >= year)?.Id;
+        Input.PlanId = NewAgreementInput.PlanInForce(Plans, clock)?.Id;
         return Page();
     }
 
@@ -39,13 +36,7 @@ public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalit
             return Page();
         }
         var plan = Plans.FirstOrDefault(p => p.Id == Input.PlanId);
-        var from = Input.FromYear ?? plan?.StartYear;
-        var to = Input.ToYear ?? plan?.EndYear;
-        if (from is null || to is null)
-        {
-            ModelState.AddModelError(Input.FromYear is null ? "Input.FromYear" : "Input.ToYear", "Ange periodens första och sista år, eller välj en plan.");
-            return Page();
-        }
+        if (Input.Period(plan, ModelState) is not var (from, to)) return Page();
         var actor = actors.Current;
         var title = string.IsNullOrWhiteSpace(Input.Title)
             ? $"Överenskommelse mellan {municipality.OfficialName ?? municipality.Name} och {RegionName} för åren {from}–{to}"
@@ -55,10 +46,9 @@ public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalit
             Kind = AgreementKinds.MunicipalAgreement,
             Title = title,
             Reference = string.IsNullOrWhiteSpace(Input.Reference) ? plan?.Reference : Input.Reference,
-            Period = new Period(new DateOnly(from.Value, 1, 1), new DateOnly(to.Value, 12, 31)),
+            Period = new Period(new DateOnly(from, 1, 1), new DateOnly(to, 12, 31)),
             CaseOfficer = new CaseOfficer(actor.Name),
-            // The two headings every agreement of the model has; the text is written in the editor.
-            Sections = [new Section { Heading = "Bakgrund" }, new Section { Heading = "Områden för överenskommelsen" }],
+            Sections = NewAgreementInput.StandardSections,
         };
         var result = await create.ExecuteAsync(new CreateAgreementCommand(content, [actor.OrganizationCode ?? "", municipality.Code], plan?.Id), ct);
         if (!result.IsSuccess)
@@ -84,20 +74,5 @@ public sealed class AgreementCreateModel(CreateAgreement create, ListMunicipalit
         Plans = (await plans.ExecuteAsync(actor.OrganizationCode, ct)).Match(p => p, _ => []);
         RegionName = (await organizations.ExecuteAsync(actor.OrganizationCode ?? "", ct)).Match(r => r.OfficialName ?? r.Name, _ => "regionen");
         return null;
-    }
-
-    public sealed class CreateInput
-    {
-        public string? MunicipalityCode { get; set; }
-        public Guid? PlanId { get; set; }
-        public string? Title { get; set; }
-
-        [Range(1900, 2200, ErrorMessage = "Ange första året med fyra siffror.")]
-        public int? FromYear { get; set; }
-
-        [Range(1900, 2200, ErrorMessage = "Ange sista året med fyra siffror.")]
-        public int? ToYear { get; set; }
-
-        public string? Reference { get; set; }
     }
 }

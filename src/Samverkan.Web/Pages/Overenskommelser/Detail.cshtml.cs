@@ -8,7 +8,7 @@ namespace Samverkan.Web.Pages.Overenskommelser;
 
 public sealed class AgreementDetailModel(
     GetAgreement get, GetAgreementActions actions, ListAgreementVersions versions,
-    ChangeAgreementStatus change, ApproveAgreement approve, StartAmendment amend) : PageModel
+    ChangeAgreementStatus change, ApproveAgreement approve, StartAmendment amend, GetTemplateDepartures departures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "version")] public int? VersionNumber { get; set; }
@@ -18,6 +18,9 @@ public sealed class AgreementDetailModel(
     public AgreementActions Actions { get; private set; } = null!;
     public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
     public bool WithdrawOpen { get; private set; }
+
+    /// <summary>For an agreement drafted from a template: how its latest version stands against the template, section by section.</summary>
+    public TemplateDepartures? Departures { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -85,6 +88,8 @@ public sealed class AgreementDetailModel(
         Agreement = content.Value;
         Actions = can.Value;
         Versions = (await versions.ExecuteAsync(Id, ct)).Match(v => v, _ => []);
+        if (Actions.TemplateId is not null)
+            Departures = (await departures.ExecuteAsync(Id, ct)).Match(d => d, _ => (TemplateDepartures?)null);
         return null;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samverkan.Agreements;
 using Samverkan.Common;
@@ -25,8 +26,6 @@ public sealed class AgreementEditModel(GetAgreement get, GetAgreementActions act
     public string? StatusMessage { get; private set; }
     public StaleEdit? Stale { get; private set; }
 
-    public sealed record StaleEdit(int YourVersion, int CurrentVersion, IReadOnlyList<DiffSegment> Changes);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
@@ -38,30 +37,14 @@ public sealed class AgreementEditModel(GetAgreement get, GetAgreementActions act
     public async Task<IActionResult> OnPostAsync(string? command, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        command ??= "save";
-        if (command == "save" || command.StartsWith("overwrite:", StringComparison.Ordinal))
-        {
-            if (command.StartsWith("overwrite:", StringComparison.Ordinal)
-                && int.TryParse(command["overwrite:".Length..], CultureInfo.InvariantCulture, out var onTopOf))
-                Input.BaseVersion = onTopOf;
-            return await SaveAsync(ct);
-        }
-        // Indices shift when a row is removed: the form is drawn again from the changed input, not from what was posted.
-        ModelState.Clear();
-        StatusMessage = EditorCommands.Apply(Input, command);
-        Input.PadSignatures(Latest.Parties);
+        if (EditorCommands.IsSave(command, Input)) return await SaveAsync(ct);
+        StatusMessage = EditorCommands.Redraw(ModelState, Input, command, Latest.Parties);
         return Page();
     }
 
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
-        if ((Input.PeriodFrom is null) != (Input.PeriodTo is null))
-            ModelState.AddModelError(Input.PeriodFrom is null ? "Input.PeriodFrom" : "Input.PeriodTo", "Ange både periodens första och sista dag, eller ingen av dem.");
-        if (AgreementInput.Blank(Input.OfficerName) is null
-            && new[] { Input.OfficerTitle, Input.OfficerPhone, Input.OfficerEmail }.Any(v => !string.IsNullOrWhiteSpace(v)))
-            ModelState.AddModelError("Input.OfficerName", "Ange handläggarens namn.");
-        SwedishBindingErrors.Apply(ModelState);
-        if (!ModelState.IsValid)
+        if (!Input.CheckForm(ModelState))
         {
             Input.PadSignatures(Latest.Parties);
             return Page();
@@ -116,6 +99,30 @@ public sealed class AgreementEditModel(GetAgreement get, GetAgreementActions act
 /// <summary>The editor's structural commands, e.g. <c>add-item:0.1</c> (section 0, its subsection 1) or <c>remove-commitment:0:2:1</c>.</summary>
 public static class EditorCommands
 {
+    /// <summary>
+    /// True for "save" (also what a form without a pressed button sends) and "overwrite:N", which saves on top of
+    /// version N after a stale save; every other command only changes the form.
+    /// </summary>
+    public static bool IsSave([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? command, AgreementInput input)
+    {
+        if (command is null or "save") return true;
+        if (!command.StartsWith("overwrite:", StringComparison.Ordinal)) return false;
+        if (int.TryParse(command["overwrite:".Length..], CultureInfo.InvariantCulture, out var onTopOf)) input.BaseVersion = onTopOf;
+        return true;
+    }
+
+    /// <summary>
+    /// Applies a structural command for the form to be drawn again. Indices shift when a row is removed, so the form is
+    /// drawn from the changed input, not from what was posted (hence the cleared model state).
+    /// </summary>
+    public static string? Redraw(ModelStateDictionary state, AgreementInput input, string command, IEnumerable<PartyRef> parties)
+    {
+        state.Clear();
+        var message = Apply(input, command);
+        input.PadSignatures(parties);
+        return message;
+    }
+
     /// <summary>Applies one command and returns what happened, in Swedish, for the status line.</summary>
     public static string? Apply(AgreementInput input, string command)
     {

@@ -21,6 +21,9 @@ public sealed class AgreementListModel(ListAgreements list, ListRegions regions,
     public bool SignedIn => actors.Current.IsAuthenticated;
     public bool CanCreate => actors.Current.IsRegionStaff;
 
+    /// <summary>Templates are read by everyone signed in for an organization of the county (AgreementTemplates.CanRead).</summary>
+    public bool SeesTemplates => actors.Current.IsAuthenticated && actors.Current.CountyCode is not null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Regions = await regions.ExecuteAsync(ct);

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Samverkan.Common;
+using Samverkan.Data;
+using Samverkan.Organizations;
+
+namespace Samverkan.FollowUp;
+
+public sealed record ImportLineError(int Line, string Field, string Code, string Message);
+
+public sealed record FollowUpImportResult(int Rows, int Changed, int Unchanged, int Skipped);
+
+/// <summary>
+/// A party's form for a round as CSV (<see cref="FollowUpCsv"/>): every commitment it holds in the round's agreements,
+/// with its current answer. Readable by whoever may read the party's forms.
+/// </summary>
+public sealed class ExportFollowUpForm(ActorContext actors, FollowUpStore store) : IUseCase
+{
+    public async Task<Result<byte[]>> ExecuteAsync(Guid roundId, string? partyCode, CancellationToken ct = default)
+    {
+        var found = await ImportFollowUpForm.PartyAsync(store, roundId, partyCode, actors.Current, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var (scope, party, agreements) = found.Value;
+        var rows = new List<FollowUpCsv.Row>();
+        foreach (var a in agreements)
+        {
+            var entries = (await store.EntriesAsync(scope.Round.Id, a.Agreement.Id, ct)).Where(e => e.OrganizationId == party.Id).ToDictionary(e => e.CommitmentId);
+            rows.AddRange(a.HeldBy(party.Id).Select(c => entries.GetValueOrDefault(c.Id) is { } e
+                ? new FollowUpCsv.Row(a.Agreement.Id, c.Id, c.Section, c.Text, e.Status, e.Progress, e.Narrative)
+                : new FollowUpCsv.Row(a.Agreement.Id, c.Id, c.Section, c.Text, null, null, null)));
+        }
+        return FollowUpCsv.Write(rows);
+    }
+}
+
+/// <summary>
+/// A party's answers for a round read back from CSV: every line checked first, and either all of them are saved (each
+/// change as a revision, as when saved in the form) or none, with every error named by its line. A line without a
+/// status is left as it is. The file is the party's word: it overwrites the current answers without a version check.
+/// </summary>
+public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, FollowUpStore store, TimeProvider clock) : IUseCase
+{
+    public async Task<Result<FollowUpImportResult>> ExecuteAsync(Guid roundId, string? partyCode, byte[] content, CancellationToken ct = default)
+    {
+        var actor = actors.Current;
+        var found = await PartyAsync(store, roundId, partyCode, actor, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var (scope, party, agreements) = found.Value;
+        if (!actor.ActsFor(party.Id)) return FollowUpErrors.NotYourParty();
+        if (!scope.IsOpen) return FollowUpErrors.RoundClosed(scope.Round.Year);
+
+        var records = FollowUpCsv.Read(content);
+        var errors = new List<ImportLineError>();
+        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(FollowUpCsv.Header))
+            return Invalid([new ImportLineError(records.Count == 0 ? 1 : records[0].Line, "header", "follow-up.import-header",
+                $"Rad {(records.Count == 0 ? 1 : records[0].Line)}: fel rubrikrad. Första raden ska vara {string.Join(";", FollowUpCsv.Header)}.")]);
+
+        var submissions = new Dictionary<Guid, FollowUpSubmission?>();
+        var seen = new Dictionary<(Guid, Guid), int>();
+        var rows = new List<(PartyContext Context, ScopedCommitment Commitment, FollowUpRules.CheckedEntry Values)>();
+        var skipped = 0;
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            void Fail(string field, string code, string message) => errors.Add(new ImportLineError(line, field, code, $"Rad {line}: {message}"));
+            if (fields.Count != FollowUpCsv.Header.Count)
+            {
+                Fail("line", "follow-up.import-columns", $"{fields.Count} kolumner, väntade {FollowUpCsv.Header.Count}.");
+                continue;
+            }
+            if (!Guid.TryParse(fields[0].Trim(), out var agreementId))
+            {
+                Fail("overenskommelse_id", "follow-up.import-id-malformed", $"overenskommelse_id \"{fields[0]}\" är inte ett id.");
+                continue;
+            }
+            if (!Guid.TryParse(fields[1].Trim(), out var commitmentId))
+            {
+                Fail("atagande_id", "follow-up.import-id-malformed", $"atagande_id \"{fields[1]}\" är inte ett id.");
+                continue;
+            }
+            var agreement = scope.Find(agreementId);
+            var commitment = agreement?.Commitments.FirstOrDefault(c => c.Id == commitmentId);
+            if (agreement is null || commitment is null)
+            {
+                Fail("atagande_id", "follow-up.commitment-unknown", $"åtagandet {commitmentId} finns inte bland omgångens överenskommelser.");
+                continue;
+            }
+            if (!commitment.IsHeldBy(party.Id))
+            {
+                Fail("atagande_id", "follow-up.commitment-not-held",
+                    $"åtagandet har getts av {string.Join(" och ", commitment.Parties.Select(p => p.DisplayName))}, inte av {party.DisplayName}.");
+                continue;
+            }
+            if (seen.TryGetValue((agreementId, commitmentId), out var first))
+            {
+                Fail("atagande_id", "follow-up.import-duplicate", $"åtagandet finns redan på rad {first}.");
+                continue;
+            }
+            seen[(agreementId, commitmentId)] = line;
+
+            var status = fields[4].Trim();
+            var progressText = fields[5].Trim().TrimEnd('%').Trim();
+            if (status.Length == 0)
+            {
+                if (progressText.Length > 0 || fields[6].Trim().Length > 0)
+                    Fail("status", "follow-up.status-invalid", $"ange status ({string.Join(", ", EntryStatuses.All)}) när procent eller beskrivning är ifylld.");
+                else skipped++;
+                continue;
+            }
+            int? progress = null;
+            if (progressText.Length > 0)
+            {
+                if (!decimal.TryParse(progressText.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number)
+                    || number is < int.MinValue or > int.MaxValue)
+                {
+                    Fail("procent", "follow-up.import-number-malformed", $"procent \"{fields[5]}\" är inte ett heltal.");
+                    continue;
+                }
+                progress = (int)number;
+            }
+            var checkedEntry = FollowUpRules.Check(FromSwedish(status), progress, fields[6], []);
+            if (!checkedEntry.IsSuccess)
+            {
+                var e = checkedEntry.Error!;
+                Fail(e.Field == "progress" ? "procent" : e.Field == "narrative" ? "beskrivning" : e.Field ?? "line", e.Code, Lower(e.Message));
+                continue;
+            }
+            if (!submissions.TryGetValue(agreementId, out var submission))
+                submissions[agreementId] = submission = await store.SubmissionAsync(scope.Round.Id, agreementId, party.Id, ct, track: true);
+            if (submission is not null && SubmissionStatuses.Locks(submission.Status))
+            {
+                Fail("line", "follow-up.submission-locked", Lower(FollowUpErrors.Locked(submission.Status).Message));
+                continue;
+            }
+            rows.Add((new PartyContext(scope, agreement, party), commitment, checkedEntry.Value));
+        }
+        if (errors.Count > 0) return Invalid(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = 0;
+        foreach (var (context, commitment, values) in rows)
+        {
+            var applied = await SaveFollowUpEntry.ApplyAsync(db, store, context, commitment, submissions[context.Agreement.Agreement.Id], values, null, actor,
+                now, ct, overwrite: true);
+            if (!applied.IsSuccess) return applied.Error!;
+            submissions[context.Agreement.Agreement.Id] = applied.Value.Submission;
+            if (applied.Value.Changed) changed++;
+        }
+        if (changed > 0 && await SaveFollowUpEntry.SaveAsync(db, ct) is { } conflict) return conflict;
+        return new FollowUpImportResult(records.Count - 1, changed, rows.Count - changed, skipped);
+    }
+
+    private static string Lower(string message) => message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];
+
+    /// <summary>The Swedish names the pages show are accepted beside the codes, since people type what they see.</summary>
+    private static string FromSwedish(string status) =>
+        EntryStatuses.All.FirstOrDefault(s => string.Equals(EntryStatuses.SwedishName(s), status, StringComparison.CurrentCultureIgnoreCase)) ?? status;
+
+    private static Error Invalid(List<ImportLineError> errors) =>
+        Error.Validation("follow-up.import-invalid",
+            $"Filen har {errors.Count} fel. Inget har sparats. {string.Join(" ", errors.Take(5).Select(e => e.Message))}", "file") with
+        {
+            Extensions = new Dictionary<string, object?> { ["errors"] = errors },
+        };
+
+    /// <summary>The round, the party, and the round's agreements where the party holds commitments; checks that the caller may see them.</summary>
+    internal static async Task<Result<(RoundScope Scope, Organization Party, List<ScopedAgreement> Agreements)>> PartyAsync(
+        FollowUpStore store, Guid roundId, string? partyCode, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsAuthenticated) return Error.Unauthenticated();
+        var round = await store.FindRoundAsync(roundId, ct);
+        if (round is null) return FollowUpErrors.RoundNotFound();
+        var scope = await store.ScopeAsync(round, ct);
+        var code = string.IsNullOrWhiteSpace(partyCode) ? actor.OrganizationCode : partyCode.Trim();
+        var agreements = scope.Agreements.Where(a => a.Parties.Any(p => p.Code == code) && scope.Sees(actor, a)).ToList();
+        var party = agreements.SelectMany(a => a.Parties).FirstOrDefault(p => p.Code == code);
+        if (party is null)
+            return Error.Validation("follow-up.party-invalid", $"{code ?? "(ingen)"} är inte part i någon av omgångens överenskommelser som du kan se.", "party");
+        return (scope, party, agreements.Where(a => a.HeldBy(party.Id).Any()).ToList());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Samverkan.Benchmarks;
+
+public sealed record Report(string Markdown, bool AllAnswered);
