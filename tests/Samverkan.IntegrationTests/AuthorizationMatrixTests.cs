@@ -128,6 +128,12 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             new($"/api/v1/agreement-templates/{(await a.TemplateAsync()).Id}/drafts", null)),
         // A preview writes nothing, but only those who may import should be able to make the server parse files.
         new("POST", "/api/v1/agreement-imports", Officers, a => Task.FromResult(new ApiRequest("/api/v1/agreement-imports", ImportUpload()))),
+        // A municipal dialogue is written by the region's staff and the municipality's officers; Mora's officer cannot even see 2061's draft.
+        new("POST", "/api/v1/dialogue-meetings", Parties, a => Task.FromResult(new ApiRequest("/api/v1/dialogue-meetings", Json(Arrange.Meeting())))),
+        new("PUT", "/api/v1/dialogue-meetings/{id:guid}", Parties, async a =>
+            new($"/api/v1/dialogue-meetings/{await a.MeetingAsync()}", Json(Arrange.Meeting(version: 1)))),
+        new("POST", "/api/v1/dialogue-meetings/{id:guid}/approval", Parties, async a =>
+            new($"/api/v1/dialogue-meetings/{await a.MeetingAsync()}/approval", Json(new { version = 1 }))),
         new("POST", "/api/v1/agreement-imports/confirmations", Parties, a => Task.FromResult(new ApiRequest("/api/v1/agreement-imports/confirmations",
             Json(AgreementScenarioTests.Body("Matrisens importerade överenskommelse"))))),
         new("POST", "/api/v1/follow-up-rounds", RegionStaff, async a =>
@@ -253,6 +259,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         }),
         new("page AgreementNegotiationModel.PostApprove", Parties, async a =>
             new($"/overenskommelser/{await a.AgreementAsync("negotiation")}/forhandling", "Approve", new() { ["version"] = ["1"] })),
+        new("page DialogueCreateModel.Post", Parties, a => Task.FromResult(new PageRequest(
+            "/dialog/ny?region=20&slag=municipal-dialogue&kommun=2061", null, new()
+            {
+                ["Input.Kind"] = ["municipal-dialogue"], ["Input.Municipality"] = ["2061"], ["Input.Date"] = ["2031-04-15"],
+                ["Input.Agenda[0].Title"] = ["Matrisens punkt"],
+            }))),
+        new("page DialogueEditModel.Post", Parties, async a =>
+            new($"/dialog/{await a.MeetingAsync()}/redigera", null, new() { ["Input.Place"] = ["Matrisens lokal"] })),
+        new("page DialogueDetailModel.PostApprove", Parties, async a => new($"/dialog/{await a.MeetingAsync()}", "Approve", new())),
         new("page ImportModel.PostPreview", Officers, a => Task.FromResult(new PageRequest("/overenskommelser/importera", "Preview",
             new(), HttpStatusCode.OK, ImportFile))),
         new("page ImportModel.PostConfirm", Parties, async a => new PageRequest("/overenskommelser/importera", "Confirm", new()
@@ -534,6 +549,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             return HtmlForm.All(review.Html).SelectMany(f => f.Fields).First(f => f.Name == "ContentJson").Value;
         }
 
+        public static object Meeting(int? version = null) => new
+        {
+            region = "20", kind = "municipal-dialogue", municipality = "2061", date = "2031-04-15", place = "Biblioteket",
+            agenda = new[] { new { title = "Matrisens punkt", notes = "Anteckning." } }, version,
+        };
+
+        /// <summary>Draft minutes of a dialogue between 20 and 2061, at version 1.</summary>
+        public async Task<string> MeetingAsync() =>
+            (await (await Region.PostAsJsonAsync("/api/v1/dialogue-meetings", Meeting())).JsonAsync(201)).GetProperty("id").GetString()!;
         public HttpClient MunicipalityClient => Municipality;
 
         public async Task<(string Id, int Year)> PlanWithYearAsync()

@@ -19,7 +19,7 @@ internal static class DemoDialogue
         string? Municipality, DateOnly Date, string Place, string[] Organizations, DialogueParticipant[] People, DialogueAgendaItem[] Agenda,
         string? Notes, Decision[] Decisions, bool Approve = true, (string Note, Func<DialogueMeetingInput, DialogueMeetingInput> Change)? Amendment = null);
 
-    /// <param name="Commitments">Which of the municipality's commitments: "m" its first own, "j" its first joint, "r" the region's first.</param>
+    /// <param name="Commitments">Words from the commitments of the municipality's signed agreement that the decision concerns.</param>
     private sealed record Decision(string Text, string[]? Commitments = null, string[]? Goals = null);
 
     private const string Officer = "Maja Ersson";
@@ -41,8 +41,8 @@ internal static class DemoDialogue
         "Stämningen var god. Nästa dialog hålls våren 2025.",
         [
             new("Kommunen utser en samordnare för kulturombuden före sommaren, och regionen bjuder in till den första utbildningen i september.",
-                ["j"], ["Äldre ska ha goda möjligheter att uppleva och utöva kultur"]),
-            new("Musik i Dalarna och kommunen planerar en turnévecka för skolorna våren 2025.", ["r"],
+                ["kultur i äldreomsorgen"], ["Äldre ska ha goda möjligheter att uppleva och utöva kultur"]),
+            new("Musik i Dalarna och kommunen planerar en turnévecka för skolorna våren 2025.", ["samråder med kommunen om turnéplaneringen"],
                 ["Alla barn och unga ska kunna uppleva professionell scenkonst där de bor"]),
         ]),
         new("2080", new DateOnly(2024, 5, 8), "Regionens hus, Falun", ["dalarnas-museum"],
@@ -58,7 +58,7 @@ internal static class DemoDialogue
         null,
         [
             new("Kommunen åtgärdar de kvarstående hindren vid scenen i Folkets hus under 2024 och rapporterar i uppföljningen.",
-                ["m"], ["Regionens och kommunernas spelplatser ska vara tillgängliga"]),
+                ["tillgänglig lokal"], ["Regionens och kommunernas spelplatser ska vara tillgängliga"]),
             new("Dalarnas museum och kommunen delar arbetet med kulturmiljöprogrammet enligt en gemensam tidplan.", null,
                 ["Den regionala kulturmiljöstrategin ska omsättas i handling tillsammans med kommunerna"]),
         ]),
@@ -110,9 +110,9 @@ internal static class DemoDialogue
         ],
         null,
         [
-            new("Kulturombuden utökas till ytterligare två boenden under hösten 2025.", ["j"],
+            new("Kulturombuden utökas till ytterligare två boenden under hösten 2025.", ["kultur i äldreomsorgen"],
                 ["Kultur på recept och kultur i äldreomsorgen prövas i fler kommuner"]),
-            new("Musik i Dalarna skickar lärarmaterialet minst fyra veckor före nästa turnévecka.", ["r"]),
+            new("Musik i Dalarna skickar lärarmaterialet minst fyra veckor före nästa turnévecka.", ["scenkonstbesök om året för förskola eller skola"]),
         ],
         Amendment: ("Ordförandens titel var fel, och rektorernas önskemål om datum saknades under punkt 2.", input => input with
         {
@@ -143,7 +143,7 @@ internal static class DemoDialogue
         ],
         "Anteckningarna är inte justerade än.",
         [
-            new("Regionen återkommer om Dalateaterns medverkan före midsommar.", ["r"]),
+            new("Regionen återkommer om Dalateaterns medverkan före midsommar.", ["samråder med kommunen om turnéplaneringen"]),
         ],
         Approve: false),
     ];
@@ -214,12 +214,7 @@ internal static class DemoDialogue
                 commitments = await db.Set<CommitmentRecord>().AsNoTracking()
                     .Where(c => c.AgreementId == agreement.Id && c.Version == agreement.SignedVersion).OrderBy(c => c.SortOrder).ToListAsync(ct);
         }
-        Guid Pick(string who) => (who switch
-        {
-            "m" => commitments.First(c => c.PartyCodes == spec.Municipality),
-            "j" => commitments.First(c => c.PartyCodes.Contains(',')),
-            _ => commitments.First(c => c.PartyCodes == "20"),
-        }).Id;
+        Guid Pick(string words) => commitments.First(c => c.Text.Contains(words, StringComparison.Ordinal)).Id;
         return spec.Decisions.Select(d => new DecisionInput(null, d.Text, (d.Commitments ?? []).Select(Pick).ToList(),
             (d.Goals ?? []).Select(g => goals[g]).ToList())).ToList();
     }

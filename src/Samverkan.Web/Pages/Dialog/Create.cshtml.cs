@@ -41,7 +41,8 @@ public sealed class DialogueCreateModel(
         Kind = Input.Kind;
         Municipality = Input.Municipality;
         if (await PrepareAsync(ct) is { } stop) return stop;
-        if (Choosing) return Page();
+        // A posted form is always answered with the form: a kind or municipality that is not right is the use case's to name.
+        Choosing = false;
         if (command is not null and not "save")
         {
             ApplyCommand(command);
@@ -83,7 +84,7 @@ public sealed class DialogueCreateModel(
         Choosing = Kind is not (DialogueKinds.MunicipalDialogue or DialogueKinds.RegionalForum)
                    || (Kind == DialogueKinds.MunicipalDialogue && Municipalities.All(m => m.Code != Municipality));
         if (Kind == DialogueKinds.RegionalForum) Municipality = null;
-        MunicipalityName = Municipalities.FirstOrDefault(m => m.Code == Municipality)?.Name;
+        MunicipalityName = Municipalities.FirstOrDefault(m => m.Code == Municipality) is { } chosen ? chosen.OfficialName ?? chosen.Name : null;
         return null;
     }
 }
