@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     {
         ["page LoggaInModel.Post"] = "signing in is how an anonymous visitor becomes someone",
         ["page LoggaUtModel.Post"] = "signing out changes only the visitor's own cookie",
+        ["page FelModel.Post"] = "the error page also answers a POST re-executed for a 413 or 429, and writes nothing",
     };
 
     private static int _years;
