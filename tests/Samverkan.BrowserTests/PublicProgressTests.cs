@@ -30,7 +30,7 @@ public sealed class PublicProgressTests(BrowserFixture app)
         var plan = await app.Data.CreatePlanAsync($"Plan för offentlig uppföljning {Tag()}", "adopted");
 
         // 2027 accepted, 2028 accepted, 2029 answered and submitted but not yet reviewed.
-        async Task RoundAsync(int year, string status, int progress, string narrative, bool accept = true)
+        async Task<Guid> RoundAsync(int year, string status, int progress, string narrative, bool accept = true)
         {
             var round = (await SendAsync(region.Page, "POST", "/api/v1/follow-up-rounds",
                 new { planId = plan, year, deadline = $"{year + 1}-03-31", instructions = "Svara kort." }, 201)).GetProperty("id").GetGuid();
@@ -40,9 +40,10 @@ public sealed class PublicProgressTests(BrowserFixture app)
                 .GetProperty("id").GetGuid();
             if (accept)
                 await SendAsync(region.Page, "POST", $"/api/v1/follow-up-rounds/{round}/submissions/{submission}/review", new { decision = "accept" }, 200);
+            return round;
         }
         await RoundAsync(2027, "ongoing", 40, "Lokalen bokades men hörslingan behövde lagas.");
-        await RoundAsync(2028, "done", 100, "Turnén hölls i den nya lokalen med 85 besökare.");
+        var round2028 = await RoundAsync(2028, "done", 100, "Turnén hölls i den nya lokalen med 85 besökare.");
         await RoundAsync(2029, "changed", 10, "Ett svar som regionen inte har granskat.", accept: false);
 
         await using var anonymous = await app.NewSessionAsync();
@@ -67,6 +68,22 @@ public sealed class PublicProgressTests(BrowserFixture app)
         await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("40 %");
         await Expect(row).ToContainTextAsync("Lokalen bokades men hörslingan behövde lagas.");
+        await page.AssertAccessibleAsync();
+
+        // The round's progress is public too, and every figure opens to the commitments behind it.
+        await page.GotoAsync($"/uppfoljning/{round2028}/framsteg");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Framsteg i uppföljningen 2028");
+        var agreements = page.GetByRole(AriaRole.Table, new() { Name = "Per överenskommelse, uppföljningen 2028" });
+        var agreementRow = agreements.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+        // Smedjebacken's accepted 100 % counts; the region's own commitment has no accepted answer and is missing.
+        await Expect(agreementRow).ToContainTextAsync("100,0 %");
+        await Expect(agreementRow).ToContainTextAsync("1 av 2");
+        await page.AssertAccessibleAsync();
+        await agreementRow.GetByRole(AriaRole.Link, new() { Name = $"Åtagandena bakom siffran för {title}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Så räknades: {title}");
+        var parts = page.GetByRole(AriaRole.Table, new() { Name = "Åtagandenas andelar med vikt, svar och hur de räknas" });
+        await Expect(parts.GetByRole(AriaRole.Row).Filter(new() { HasText = "hörslinga" })).ToContainTextAsync("Räknas");
+        await Expect(parts.GetByRole(AriaRole.Row).Filter(new() { HasText = "författarturné" })).ToContainTextAsync("Saknas");
         await page.AssertAccessibleAsync();
     }
 
