@@ -13,6 +13,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Samverkan.IntegrationTests;
@@ -93,8 +96,10 @@ public sealed class TelemetryTests(AppFixture app)
         var imported = await client.PostAsync("/api/v1/agreement-imports", upload);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-        // Disposing the host flushes every exporter.
-        await host.DisposeAsync();
+        // Every signal sent now, rather than at the exporters' own pace; a generous deadline, the machine may be busy.
+        Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000), "traces not flushed");
+        Assert.True(host.Services.GetRequiredService<MeterProvider>().ForceFlush(30_000), "metrics not flushed");
+        Assert.True(host.Services.GetRequiredService<LoggerProvider>().ForceFlush(30_000), "logs not flushed");
 
         var server = spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId.ToHexString() == notFound.TraceId);
         Assert.Equal("/api/v1/plans/{id:guid}", server.GetTagItem("http.route"));
