@@ -43,10 +43,10 @@ internal sealed class PdfPageFlow : IDisposable
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     public static readonly XFont Body = Font(10.5);
     public static readonly XFont Small = Font(9);
-    public static readonly XFont SmallBold = Font(9, XFontStyleEx.Bold);
     private static readonly XFont Title = Font(16, XFontStyleEx.Bold);
     private static readonly XFont Heading2 = Font(12.5, XFontStyleEx.Bold);
     private static readonly XFont Heading3 = Font(11, XFontStyleEx.Bold);
+    private static readonly XFont Heading4 = Font(10.5, XFontStyleEx.BoldItalic);
     private static readonly XFont HeaderKind = Font(13, XFontStyleEx.Bold);
     private static readonly XFont HeaderIssuer = Font(12, XFontStyleEx.Bold);
     private static readonly XFont HeaderText = Font(9);
@@ -109,13 +109,14 @@ internal sealed class PdfPageFlow : IDisposable
         {
             1 => (Title, 20.0, 0.0, 8.0),
             2 => (Heading2, 16.0, 12.0, 4.0),
-            _ => (Heading3, 14.5, 7.0, 2.0),
+            3 => (Heading3, 14.5, 7.0, 2.0),
+            _ => (Heading4, 14.5, 5.0, 1.0),
         };
         var lines = Wrap(Clean(text), font, TextWidth);
         Space(before);
         // A heading keeps the first two lines of what follows with it.
         EnsureRoom(lines.Count * lineHeight + after + 2 * 14.5);
-        var fragment = new TextFragment(level switch { 1 => Tag.H1, 2 => Tag.H2, _ => Tag.H3 });
+        var fragment = new TextFragment(level switch { 1 => Tag.H1, 2 => Tag.H2, 3 => Tag.H3, _ => Tag.H4 });
         page.Add(fragment);
         foreach (var line in lines)
         {
@@ -174,14 +175,19 @@ internal sealed class PdfPageFlow : IDisposable
             cells.Select((text, i) => Wrap(Clean(text), font, widths[i] - 2 * CellPadding)).ToList();
         double Height(List<List<string>> lines) => lines.Max(l => l.Count) * CellLineHeight + 2 * CellPadding;
 
-        var header = CellLines(columns.Select(c => c.Heading).ToList(), SmallBold);
+        // Headings are set a little smaller, or broken where a soft hyphen allows, rather than cut inside a word.
+        var headerFont = new[] { 9, 8.5, 8 }.Select(size => Font(size, XFontStyleEx.Bold))
+            .FirstOrDefault(font => columns.Select((c, i) => c.Heading.Split(' ', SoftHyphen).All(part => Width(part + "-", font) <= widths[i] - 2 * CellPadding))
+                .All(fits => fits))
+            ?? Font(8, XFontStyleEx.Bold);
+        var header = CellLines(columns.Select(c => c.Heading).ToList(), headerFont);
         var headerHeight = Height(header);
         TableFragment? table = null;
         void Start()
         {
             table = new TableFragment();
             page.Add(table);
-            AddRow(table, header, SmallBold, widths, columns, isHeader: true, rowHeaders: false);
+            AddRow(table, header, headerFont, widths, columns, isHeader: true, rowHeaders: false);
         }
 
         Space(2);
@@ -224,11 +230,15 @@ internal sealed class PdfPageFlow : IDisposable
         table.Rules.Add((y, isHeader ? 0.9 : 0.3));
     }
 
-    /// <summary>A drawing (a chart) of the given height across the text width, with its alternative text for the tag.</summary>
-    public void Figure(string altText, double height, Action<XGraphics, XRect> draw)
+    /// <summary>
+    /// A drawing (a chart) of the given height across the text width, with its caption above it on the same page and its
+    /// alternative text for the tag.
+    /// </summary>
+    public void Figure(string caption, string altText, double height, Action<XGraphics, XRect> draw)
     {
         Space(4);
-        EnsureRoom(height);
+        EnsureRoom(Wrap(caption, Small, TextWidth).Count * 12.5 + 2 + height);
+        Text(FlowText.Detail, caption);
         page.Add(new FigureFragment(altText, new XRect(Left, y, TextWidth, height), draw));
         y += height + 6;
     }
@@ -237,7 +247,16 @@ internal sealed class PdfPageFlow : IDisposable
     private static string Clean(string text) =>
         new([.. text.Replace('\t', ' ').Replace("\r\n", "\n").Where(c => !char.IsControl(c) || c == '\n')]);
 
+    /// <summary>A place a word may be broken with a hyphen; it is not printed otherwise.</summary>
+    private const char SoftHyphen = '\u00AD';
+
     public List<string> Wrap(string text, XFont font, double width)
+    {
+        var lines = WrapWords(text, font, width);
+        return lines.Any(l => l.Contains(SoftHyphen)) ? lines.Select(l => l.Replace(SoftHyphen.ToString(), "")).ToList() : lines;
+    }
+
+    private List<string> WrapWords(string text, XFont font, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
@@ -253,6 +272,15 @@ internal sealed class PdfPageFlow : IDisposable
                 }
                 if (current.Length > 0) lines.Add(current);
                 current = word;
+                // A word with soft hyphens breaks at the last one that leaves a part that fits.
+                while (TooWide(current, font, width) && current.LastIndexOf(SoftHyphen) is var at && at > 0)
+                {
+                    var cut = at;
+                    while (cut > 0 && TooWide(current[..cut] + "-", font, width)) cut = current.LastIndexOf(SoftHyphen, cut - 1);
+                    if (cut <= 0) break;
+                    lines.Add(current[..cut] + "-");
+                    current = current[(cut + 1)..];
+                }
                 // A word wider than the line (a link, an id) is cut by characters rather than overflowing.
                 while (TooWide(current, font, width) && current.Length > 1)
                 {
@@ -267,7 +295,7 @@ internal sealed class PdfPageFlow : IDisposable
         return lines;
     }
 
-    private bool TooWide(string text, XFont font, double width) => Width(text, font) > width;
+    private bool TooWide(string text, XFont font, double width) => Width(text.Replace(SoftHyphen.ToString(), ""), font) > width;
 
     // ---- Drawing --------------------------------------------------------------------------------
 
@@ -369,6 +397,7 @@ internal sealed class PdfPageFlow : IDisposable
                         Tag.H1 => PdfBlockLevelElementTag.Heading1,
                         Tag.H2 => PdfBlockLevelElementTag.Heading2,
                         Tag.H3 => PdfBlockLevelElementTag.Heading3,
+                        Tag.H4 => PdfBlockLevelElementTag.Heading4,
                         _ => PdfBlockLevelElementTag.Paragraph,
                     });
                     DrawRuns(gfx, text.Runs);
@@ -419,6 +448,7 @@ internal sealed class PdfPageFlow : IDisposable
         H1,
         H2,
         H3,
+        H4,
         Paragraph,
         ListItem,
         ListItemContinued,
