@@ -19,11 +19,7 @@ internal static class ReportDocxWriter
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxParts.Styles();
-            main.AddNewPart<NumberingDefinitionsPart>().Numbering = DocxParts.Numbering();
-            main.AddNewPart<FontTablePart>().Fonts = DocxParts.FontTable();
-            main.AddNewPart<DocumentSettingsPart>().Settings = DocxParts.Settings(footnotes: false);
+            DocxParts.Start(document, footnotes: false);
 
             var body = new Body();
             foreach (var block in ReportFlow.From(report))
@@ -47,32 +43,12 @@ internal static class ReportDocxWriter
                 }
             }
 
-            var firstHeader = main.AddNewPart<HeaderPart>();
             var municipality = report.Scope == ReportScopes.Municipality ? new[] { report.Subject.Name } : [];
-            firstHeader.Header = DocxParts.Header(report.Region.Name, "UPPFÖLJNING", firstPage: true, [$"År: {report.Year}"], municipality);
-            var header = main.AddNewPart<HeaderPart>();
-            header.Header = DocxParts.Header(report.Region.Name, "UPPFÖLJNING", firstPage: false, [$"År: {report.Year}"], municipality);
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(Styled("Footer",
-                $"Uppföljningsrapport {report.Year} · {report.Subject.Name} · utskriven {PdfPageFlow.Date(report.GeneratedAt)} ur Samverkan"));
-
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(footer) },
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                DocxParts.PageSize(),
-                DocxParts.PageMargin(),
-                new TitlePage()));
-            main.Document = new Document(body);
-
-            var properties = document.PackageProperties;
-            properties.Title = report.Title;
-            properties.Creator = report.Region.Name;
-            properties.Subject = $"Uppföljningsrapport {report.Year}, {report.Subject.Name}";
-            properties.Language = DocxParts.Language;
-            properties.Created = report.GeneratedAt;
-            properties.Modified = report.GeneratedAt;
+            DocxParts.Complete(document, body,
+                DocxParts.Header(report.Region.Name, "UPPFÖLJNING", firstPage: true, [$"År: {report.Year}"], municipality),
+                DocxParts.Header(report.Region.Name, "UPPFÖLJNING", firstPage: false, [$"År: {report.Year}"], municipality),
+                new Footer(Styled("Footer", $"Uppföljningsrapport {report.Year} · {report.Subject.Name} · utskriven {PdfPageFlow.Date(report.GeneratedAt)} ur Samverkan")),
+                report.Title, report.Region.Name, $"Uppföljningsrapport {report.Year}, {report.Subject.Name}", report.GeneratedAt);
         }
         return stream.ToArray();
     }

@@ -24,11 +24,7 @@ internal static class DocxAgreementWriter
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxParts.Styles();
-            main.AddNewPart<NumberingDefinitionsPart>().Numbering = DocxParts.Numbering();
-            main.AddNewPart<FontTablePart>().Fonts = DocxParts.FontTable();
-            main.AddNewPart<DocumentSettingsPart>().Settings = DocxParts.Settings();
+            var main = DocxParts.Start(document, footnotes: true);
             var footnotes = new Footnotes(
                 new Footnote(SeparatorParagraph(new SeparatorMark())) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
                 new Footnote(SeparatorParagraph(new ContinuationSeparatorMark())) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
@@ -54,30 +50,8 @@ internal static class DocxAgreementWriter
                 }
             }
 
-            var firstHeader = main.AddNewPart<HeaderPart>();
-            firstHeader.Header = Header(model, flow, firstPage: true);
-            var header = main.AddNewPart<HeaderPart>();
-            header.Header = Header(model, flow, firstPage: false);
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = Footer(flow);
-
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(footer) },
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                DocxParts.PageSize(),
-                DocxParts.PageMargin(),
-                new TitlePage()));
-            main.Document = new Document(body);
-
-            var properties = document.PackageProperties;
-            properties.Title = model.Content.Title;
-            properties.Creator = model.IssuingParty.Name;
-            properties.Subject = flow.Subject;
-            properties.Language = DocxParts.Language;
-            properties.Created = model.CreatedAt;
-            properties.Modified = model.CreatedAt;
+            DocxParts.Complete(document, body, Header(model, flow, firstPage: true), Header(model, flow, firstPage: false), Footer(flow),
+                model.Content.Title, model.IssuingParty.Name, flow.Subject, model.CreatedAt);
         }
         return stream.ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Samverkan.Documents.Render;
@@ -23,9 +24,50 @@ internal static class DocxParts
     public const string RuleColor = "5A5A5A";
     public const int BulletNumberingId = 1;
 
-    public static PageSize PageSize() => new() { Width = PageWidth, Height = PageHeight };
+    /// <summary>The main part with the shared styles, bullet numbering, font table and settings.</summary>
+    public static MainDocumentPart Start(WordprocessingDocument document, bool footnotes)
+    {
+        var main = document.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
+        main.AddNewPart<FontTablePart>().Fonts = FontTable();
+        main.AddNewPart<DocumentSettingsPart>().Settings = Settings(footnotes);
+        return main;
+    }
 
-    public static PageMargin PageMargin() => new() { Top = 2155, Right = MarginRight, Bottom = 2155, Left = MarginLeft, Header = 709, Footer = 567, Gutter = 0 };
+    /// <summary>
+    /// Finishes a document: the first page's header and the following pages' (<see cref="Header"/>), one footer for all,
+    /// A4 with the shared margins, the body, and the package's title, author, subject, language and dates.
+    /// </summary>
+    public static void Complete(
+        WordprocessingDocument document, Body body, Header firstPageHeader, Header header, Footer footer, string title, string creator, string subject,
+        DateTime at)
+    {
+        var main = document.MainDocumentPart!;
+        var firstPart = main.AddNewPart<HeaderPart>();
+        firstPart.Header = firstPageHeader;
+        var headerPart = main.AddNewPart<HeaderPart>();
+        headerPart.Header = header;
+        var footerPart = main.AddNewPart<FooterPart>();
+        footerPart.Footer = footer;
+        body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstPart) },
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(headerPart) },
+            new FooterReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(footerPart) },
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footerPart) },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = 2155, Right = MarginRight, Bottom = 2155, Left = MarginLeft, Header = 709, Footer = 567, Gutter = 0 },
+            new TitlePage()));
+        main.Document = new Document(body);
+
+        var properties = document.PackageProperties;
+        properties.Title = title;
+        properties.Creator = creator;
+        properties.Subject = subject;
+        properties.Language = Language;
+        properties.Created = at;
+        properties.Modified = at;
+    }
 
     public static Run TextRun(string text, RunProperties? properties = null)
     {

@@ -22,27 +22,25 @@ public static class FollowUpReportsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Uppföljning");
 
-        api.MapGet("/follow-up-reports/{year:int}/municipalities/{code}",
-                (int year, string code, string? format, HttpRequest request, GetFollowUpReport get, ExportFollowUpReport export, CancellationToken ct) =>
-                    ReportAsync(ReportScopes.Municipality, code, year, format, request, get, export, ct))
-            .Produces<FollowUpReport>()
-            .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Pdf.MediaType())
-            .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Docx.MediaType())
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
-            .WithSummary("En kommuns uppföljningsrapport")
-            .WithDescription(Description + "Kommunens överenskommelser med regionen. Läses av kommunens och regionens egna konton.")
-            .WithName("GetMunicipalityFollowUpReport");
-
-        api.MapGet("/follow-up-reports/{year:int}/regions/{code}",
-                (int year, string code, string? format, HttpRequest request, GetFollowUpReport get, ExportFollowUpReport export, CancellationToken ct) =>
-                    ReportAsync(ReportScopes.Region, code, year, format, request, get, export, ct))
-            .Produces<FollowUpReport>()
-            .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Pdf.MediaType())
-            .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Docx.MediaType())
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
-            .WithSummary("Regionens uppföljningsrapport")
-            .WithDescription(Description + "Alla överenskommelser i regionens omgång, med en siffra per kommun. Läses av regionens egna konton.")
-            .WithName("GetRegionFollowUpReport");
+        foreach (var (segment, scope, summary, who, name) in new[]
+                 {
+                     ("municipalities", ReportScopes.Municipality, "En kommuns uppföljningsrapport",
+                         "Kommunens överenskommelser med regionen. Läses av kommunens och regionens egna konton.", "GetMunicipalityFollowUpReport"),
+                     ("regions", ReportScopes.Region, "Regionens uppföljningsrapport",
+                         "Alla överenskommelser i regionens omgång, med en siffra per kommun. Läses av regionens egna konton.", "GetRegionFollowUpReport"),
+                 })
+        {
+            api.MapGet($"/follow-up-reports/{{year:int}}/{segment}/{{code}}",
+                    (int year, string code, string? format, HttpRequest request, GetFollowUpReport get, ExportFollowUpReport export, CancellationToken ct) =>
+                        ReportAsync(scope, code, year, format, request, get, export, ct))
+                .Produces<FollowUpReport>()
+                .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Pdf.MediaType())
+                .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Docx.MediaType())
+                .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
+                .WithSummary(summary)
+                .WithDescription(Description + who)
+                .WithName(name);
+        }
     }
 
     private static async Task<IResult> ReportAsync(
