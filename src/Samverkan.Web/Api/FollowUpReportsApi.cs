@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Samverkan.Documents.FollowUpReports;
 using Samverkan.Documents.Render;
 using Samverkan.FollowUp;
@@ -34,13 +36,24 @@ public static class FollowUpReportsApi
                     (int year, string code, string? format, HttpRequest request, GetFollowUpReport get, ExportFollowUpReport export, CancellationToken ct) =>
                         ReportAsync(scope, code, year, format, request, get, export, ct))
                 .Produces<FollowUpReport>()
-                .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Pdf.MediaType())
-                .Produces(StatusCodes.Status200OK, contentType: AgreementDocumentFormat.Docx.MediaType())
+                .AddOpenApiOperationTransformer(DescribeDocuments)
                 .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
                 .WithSummary(summary)
                 .WithDescription(Description + who)
                 .WithName(name);
         }
+    }
+
+    /// <summary>The same 200 answer also comes as PDF or Word; Produces cannot say so, so the description gets the two types here.</summary>
+    private static Task DescribeDocuments(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var format in new[] { AgreementDocumentFormat.Pdf, AgreementDocumentFormat.Docx })
+                response.Content[format.MediaType()] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> ReportAsync(
