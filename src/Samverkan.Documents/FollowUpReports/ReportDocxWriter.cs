@@ -114,14 +114,20 @@ internal static class ReportDocxWriter
             {
                 var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Detail" }, new SpacingBetweenLines { After = "0" });
                 if (t.Columns[i].AlignRight) properties.Append(new Justification { Val = JustificationValues.Right });
-                var run = header || i == 0 ? DocxParts.TextRun(cells[i], new RunProperties(new Bold())) : DocxParts.TextRun(cells[i]);
-                row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = W(i), Type = TableWidthUnitValues.Dxa }), new Paragraph(properties, run)));
+                var paragraph = new Paragraph(properties);
+                // A narrow column's heading may break where the text has a soft hyphen, which Word writes as an element of its own.
+                var parts = cells[i].Split('\u00AD');
+                for (var p = 0; p < parts.Length; p++)
+                {
+                    if (p > 0) paragraph.Append(new Run(new SoftHyphen()));
+                    paragraph.Append(header || i == 0 ? DocxParts.TextRun(parts[p], new RunProperties(new Bold())) : DocxParts.TextRun(parts[p]));
+                }
+                row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = W(i), Type = TableWidthUnitValues.Dxa }), paragraph));
             }
             return row;
         }
 
-        // Word breaks a narrow column's heading by itself; the PDF's soft hyphens are not needed here.
-        table.Append(Row(t.Columns.Select(c => c.Heading.Replace("\u00AD", "")).ToList(), header: true));
+        table.Append(Row(t.Columns.Select(c => c.Heading).ToList(), header: true));
         foreach (var row in t.Rows) table.Append(Row(row, header: false));
         return table;
     }

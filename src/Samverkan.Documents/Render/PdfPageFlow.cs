@@ -262,13 +262,24 @@ internal sealed class PdfPageFlow : IDisposable
         foreach (var paragraph in text.Split('\n'))
         {
             var current = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var whole in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                var word = whole;
                 var candidate = current.Length == 0 ? word : current + " " + word;
                 if (Width(candidate, font) <= width || current.Length == 0 && !TooWide(word, font, width))
                 {
                     current = candidate;
                     continue;
+                }
+                // A word with soft hyphens puts as much of itself as fits on the line it continues.
+                var head = word.LastIndexOf(SoftHyphen);
+                while (current.Length > 0 && head > 0 && TooWide(current + " " + word[..head] + "-", font, width))
+                    head = word.LastIndexOf(SoftHyphen, head - 1);
+                if (current.Length > 0 && head > 0)
+                {
+                    lines.Add(current + " " + word[..head] + "-");
+                    current = "";
+                    word = word[(head + 1)..];
                 }
                 if (current.Length > 0) lines.Add(current);
                 current = word;
