@@ -148,11 +148,20 @@ internal static class ReportPdfWriter
         }
     }
 
-    /// <summary>A filled bar with white hatching, so two neighbouring statuses differ in pattern as well as colour.</summary>
+    /// <summary>
+    /// A filled bar with white hatching, so two neighbouring statuses differ in pattern as well as colour, and an outline
+    /// in the colour, so the hatching does not thin the bar's edge against the white page.
+    /// </summary>
     private static void DrawHatched(XGraphics gfx, XRect rect, XColor color, Hatch hatch)
     {
         gfx.DrawRectangle(new XSolidBrush(color), rect);
         if (hatch == Hatch.None || rect.Width < 1) return;
+        Hatching(gfx, rect, hatch);
+        gfx.DrawRectangle(new XPen(color, 0.8), rect);
+    }
+
+    private static void Hatching(XGraphics gfx, XRect rect, Hatch hatch)
+    {
         var state = gfx.Save();
         gfx.IntersectClip(rect);
         var pen = new XPen(XColors.White, 1.1);
