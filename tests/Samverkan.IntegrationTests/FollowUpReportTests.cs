@@ -107,6 +107,8 @@ public sealed class FollowUpReportTests(AppFixture app)
         Assert.Contains("<th scope=\"col\" class=\"num\" data-series data-status=\"missing\">Saknas</th>", page.Html);
         Assert.Contains("src=\"/lib/chartjs/chart.umd.min.js", page.Html);
         Assert.Contains("src=\"/js/report-charts.js", page.Html);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", page.Html);
+        Assert.DoesNotContain(" style=", page.Html);
         Assert.Contains("href=\"/uppfoljning/rapport/2024/kommun/2062\"", page.Html);
 
         var mora = await Browser.SignInAsync(app, AppFixture.Mora);
