@@ -97,18 +97,21 @@ public sealed class TelemetryTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         // Every signal sent now, rather than at the exporters' own pace; a generous deadline, the machine may be busy.
-        Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000), "traces not flushed");
+        // Shut down, not only flushed: a server span ends after its response, on the server's thread, and the in-memory
+        // exporter's list is no concurrent collection; after shutdown nothing is added while the asserts read it.
+        Assert.True(host.Services.GetRequiredService<TracerProvider>().Shutdown(30_000), "traces not flushed");
         Assert.True(host.Services.GetRequiredService<MeterProvider>().ForceFlush(30_000), "metrics not flushed");
         Assert.True(host.Services.GetRequiredService<LoggerProvider>().ForceFlush(30_000), "logs not flushed");
 
-        var server = spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId.ToHexString() == notFound.TraceId);
+        var exported = spans.ToList();
+        var server = exported.Single(s => s.Kind == ActivityKind.Server && s.TraceId.ToHexString() == notFound.TraceId);
         Assert.Equal("/api/v1/plans/{id:guid}", server.GetTagItem("http.route"));
         Assert.Equal(404, server.GetTagItem("http.response.status_code"));
-        var import = spans.Single(s => s.Source.Name == Samverkan.Common.SamverkanTracing.SourceName);
+        var import = exported.Single(s => s.Source.Name == Samverkan.Common.SamverkanTracing.SourceName);
         Assert.Equal("import agreement document", import.DisplayName);
         Assert.Equal("txt", import.GetTagItem("document.type"));
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.SpanId == import.ParentSpanId && (string?)s.GetTagItem("http.route") == "/api/v1/agreement-imports");
-        Assert.DoesNotContain(spans, s => s.DisplayName.Contains("readyz", StringComparison.Ordinal));
+        Assert.Contains(exported, s => s.Kind == ActivityKind.Server && s.SpanId == import.ParentSpanId && (string?)s.GetTagItem("http.route") == "/api/v1/agreement-imports");
+        Assert.DoesNotContain(exported, s => s.DisplayName.Contains("readyz", StringComparison.Ordinal));
 
         // OTLP is protobuf: trace ids travel as their 16 bytes, names as UTF-8.
         Assert.True(collector.Received("/v1/traces", Convert.FromHexString(notFound.TraceId)), collector.Summary());
