@@ -66,7 +66,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             var measured = await CreateTemplateAsync(app, 2035);
             var inserts = app.Watch(Inserts(measured));
             var committed = app.Watch(line => line.Contains(DraftsPath(measured), StringComparison.Ordinal) && line.Contains("Committed transaction", StringComparison.Ordinal));
-            await (await app.Client(_tokens[Importer]).PostAsync(DraftsPath(measured), null)).JsonAsync(201);
+            using (var importer = app.Client(_tokens[Importer])) await (await importer.PostAsync(DraftsPath(measured), null)).JsonAsync(201);
             await committed.WhenSeenAsync(1, TimeSpan.FromSeconds(60));
             var insertsPerImport = inserts.Seen;
             Assert.True(insertsPerImport >= 2, $"The import sent {insertsPerImport} INSERT command(s); a kill cannot fall between two.");
@@ -86,7 +86,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 var writers = ledger.StartWriters(app, _tokens[Editor], stop.Token);
                 await ledger.WaitForAnswersAsync(Writers);
                 var inside = app.Watch(Inserts(template)).WhenSeenAsync(afterInserts, TimeSpan.FromSeconds(120));
-                var import = Answered(app.Client(_tokens[Importer]).PostAsync(DraftsPath(template), null));
+                using var importer = app.Client(_tokens[Importer]);
+                var import = Answered(importer.PostAsync(DraftsPath(template), null));
                 await inside;
                 app.Kill();
                 var importStatus = await import;
@@ -130,7 +131,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             await ledger.CheckAsync(app, _tokens[Editor]);
             foreach (var template in templates)
             {
-                var rerun = await app.Client(_tokens[Importer]).PostAsync(DraftsPath(template), null);
+                using var importer = app.Client(_tokens[Importer]);
+                using var rerun = await importer.PostAsync(DraftsPath(template), null);
                 Assert.True(rerun.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"Drafts again: {(int)rerun.StatusCode} {await rerun.Content.ReadAsStringAsync()}");
                 Assert.Equal(MunicipalitiesOfRegion, await DraftsAsync(template));
             }
@@ -166,7 +168,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>One draft agreement per writer, between Region Dalarna and Smedjebacken.</summary>
     private async Task<List<Guid>> CreateAgreementsAsync(AppProcess app)
     {
-        var client = app.Client(_tokens[Editor]);
+        using var client = app.Client(_tokens[Editor]);
         var ids = new List<Guid>();
         for (var w = 0; w < Writers; w++)
         {
@@ -206,7 +208,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 new { party = "region", name = "Regionens ordförande", role = "Ordförande i kulturnämnden" },
             },
         };
-        var created = await (await app.Client(_tokens[Importer]).PostAsJsonAsync($"/api/v1/agreement-templates?region={RegionCode}", body)).JsonAsync(201);
+        using var importer = app.Client(_tokens[Importer]);
+        var created = await (await importer.PostAsJsonAsync($"/api/v1/agreement-templates?region={RegionCode}", body)).JsonAsync(201);
         return Guid.Parse(created.GetProperty("id").GetString()!);
     }
 
