@@ -55,8 +55,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        output.WriteLine($"{_database.Provider}, random seed {seed}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Note(string text) => output.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s  {text}");
+        Note($"{_database.Provider}, random seed {seed}");
         var app = await AppProcess.StartAsync(_database.Settings, output);
+        Note("app started");
         try
         {
             var ledger = new Ledger(await CreateAgreementsAsync(app));
@@ -71,6 +74,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             var insertsPerImport = inserts.Seen;
             Assert.True(insertsPerImport >= 2, $"The import sent {insertsPerImport} INSERT command(s); a kill cannot fall between two.");
             Assert.Equal(MunicipalitiesOfRegion, await DraftsAsync(measured));
+            Note($"one import run whole: {insertsPerImport} INSERT commands");
 
             // 1. Killed while the import is inside its transaction: after some of its INSERTs ran, before its commit.
             //    Should the kill come after the commit after all (the log runs a little behind the database), the
@@ -93,10 +97,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 var importStatus = await import;
                 await writers;
 
+                Note("killed");
                 app = await AppProcess.StartAsync(_database.Settings, output);
+                Note("app restarted");
                 await ledger.CheckAsync(app, _tokens[Editor]);
                 var drafts = await DraftsAsync(template);
-                output.WriteLine($"Kill {attempt} after {afterInserts} of the import's {insertsPerImport} INSERT commands: import answered "
+                Note($"Kill {attempt} after {afterInserts} of the import's {insertsPerImport} INSERT commands: import answered "
                     + $"{importStatus?.ToString() ?? "nothing"}, {drafts} of {MunicipalitiesOfRegion} drafts after restart; {ledger}");
                 if (importStatus is not null) Assert.Equal(HttpStatusCode.Created, importStatus);
                 if (importStatus == HttpStatusCode.Created) Assert.Equal(MunicipalitiesOfRegion, drafts);
@@ -113,11 +119,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
                 await ledger.WaitForAnswersAsync(answersBefore);
                 app.Kill();
                 await writers;
-                output.WriteLine($"Kill during the stream after {answersBefore} more answers; {ledger}");
+                Note($"Kill during the stream after {answersBefore} more answers; {ledger}");
             }
             app = await AppProcess.StartAsync(_database.Settings, output);
+            Note("app restarted");
             await ledger.CheckAsync(app, _tokens[Editor]);
             await AssertAuditChainIntactAsync();
+            Note("checked");
 
             // 3. The restarted app goes on: each writer saves once more, and running the imports again completes
             //    what was rolled back and duplicates nothing.
@@ -138,6 +146,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             }
             await AssertAuditChainIntactAsync();
             Assert.Empty(ledger.Unexpected);
+            Note("imports run again, every check passed");
         }
         finally
         {
