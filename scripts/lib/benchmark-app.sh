@@ -20,7 +20,7 @@ trap "exit 130" INT TERM
 export Database__Provider=Sqlite ConnectionStrings__Samverkan="Data Source=$work/samverkan.db" Logging__LogLevel__Default=Warning
 
 # Starts the Release build of the app on $port (an SQLite database migrates and seeds itself on its first start)
-# and waits up to a minute for /healthz.
+# and waits up to a minute for /readyz (database reachable, migrations applied).
 start_app() {
   echo "benchmark: starting the app on http://127.0.0.1:$port (database in $work) …" >&2
   # The per-key API quota (600 a minute) would answer the closed loop with 429s: lifted here, the limiter still runs.
@@ -29,11 +29,11 @@ start_app() {
       --contentRoot "$root/src/Samverkan.Web" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null && return 0
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null && return 0
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log" >&2; echo "benchmark: the app exited" >&2; exit 1; }
     sleep 0.25
   done
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" || { cat "$work/app.log" >&2; echo "benchmark: the app did not become healthy" >&2; exit 1; }
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" || { cat "$work/app.log" >&2; echo "benchmark: the app did not become healthy" >&2; exit 1; }
 }
 
 # Runs the harness against the app with the given options; prints what the app logged (warnings and errors only).

@@ -11,6 +11,7 @@ builder.Services.AddSamverkanWeb();
 builder.Services.AddSamverkanHardening(builder.Configuration);
 builder.Services.AddOutboxSender(builder.Configuration);
 builder.Services.AddFollowUpReminders();
+builder.AddSamverkanTelemetry();
 
 var app = builder.Build();
 app.CheckEvidenceFolder();
@@ -38,8 +39,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 // The route table, by business area.
-app.MapHealthChecks("/healthz", new() { Predicate = c => c.Tags.Contains("live") });
-app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapSamverkanProbes();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(o =>
 {

@@ -91,9 +91,9 @@ public sealed class AgreementScenarioTests(AppFixture app)
         // Another municipality: 403 on every write, 404 on reading the draft.
         var outsiderBefore = await app.WrittenStateAsync();
         await (await outsider.GetAsync($"/api/v1/agreements/{id}")).ProblemAsync(404);
-        await (await outsider.PutAsJsonAsync($"/api/v1/agreements/{id}", Body("Mora tar över", version: 2))).ProblemAsync(404);
-        await (await outsider.PostAsJsonAsync($"/api/v1/agreements/{id}/transitions", new { to = "negotiation" })).ProblemAsync(404);
-        await (await outsider.PostAsJsonAsync($"/api/v1/agreements/{id}/approvals", new { version = 2 })).ProblemAsync(404);
+        await (await outsider.PutAsJsonAsync($"/api/v1/agreements/{id}", Body("Mora tar över", version: 2))).ProblemAsync(403, "access.forbidden");
+        await (await outsider.PostAsJsonAsync($"/api/v1/agreements/{id}/transitions", new { to = "negotiation" })).ProblemAsync(403, "access.forbidden");
+        await (await outsider.PostAsJsonAsync($"/api/v1/agreements/{id}/approvals", new { version = 2 })).ProblemAsync(403, "access.forbidden");
         Assert.Equal(outsiderBefore, await app.WrittenStateAsync());
 
         // The region moves it to negotiation; both approve the latest version: agreed.

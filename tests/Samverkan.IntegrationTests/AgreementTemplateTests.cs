@@ -148,6 +148,30 @@ public sealed class AgreementTemplateTests(AppFixture app)
     }
 
     [Fact]
+    public async Task DraftsFromTemplate_SkipsAMunicipalityWithAnAgreementOfItsOwnForThePeriod_ButNotAWithdrawnOne()
+    {
+        var region = app.As(AppFixture.RegionOfficer);
+        async Task<string> ByHandAsync(string code, string title)
+        {
+            var body = JsonNode.Parse(JsonSerializer.Serialize(AgreementScenarioTests.Body(title)).Replace("\"2061\"", $"\"{code}\""))!;
+            body["period"] = new JsonObject { ["from"] = "2111-01-01", ["to"] = "2112-12-31" };
+            return (await (await region.PostAsJsonAsync("/api/v1/agreements", body)).JsonAsync(201)).GetProperty("id").GetString()!;
+        }
+        // Smedjebacken's agreement was drafted by hand and overlaps the template's period 2110–2113; Mora's was withdrawn.
+        await ByHandAsync("2061", "Smedjebackens egen överenskommelse 2111–2112");
+        var mora = await ByHandAsync("2062", "Moras återkallade överenskommelse 2111–2112");
+        await (await region.PostAsJsonAsync($"/api/v1/agreements/{mora}/transitions", new { to = "withdrawn" })).JsonAsync();
+
+        var id = await CreateTemplateAsync(app, Template(2110));
+        var run = await (await region.PostAsync($"/api/v1/agreement-templates/{id}/drafts", null)).JsonAsync(201);
+        Assert.Equal(14, run.GetProperty("created").GetArrayLength());
+        Assert.Equal(["2061"], run.GetProperty("skipped").EnumerateArray().Select(e => e.GetString()));
+        var drafts = await DraftsAsync(app, id);
+        Assert.DoesNotContain("2061", drafts.Keys);
+        Assert.Contains("2062", drafts.Keys);
+    }
+
+    [Fact]
     public async Task Departures_AfterTheMunicipalityEditsItsDraft_ShowUnchangedChangedAddedAndRemovedSections()
     {
         var id = await CreateTemplateAsync(app, Template(2035));

@@ -95,7 +95,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__MigrateOnStart"] = "false";
         start.Environment["RateLimits__Api__PermitLimit"] = "100000000";
-        // Every command and transaction on one line with its request path: how a test sees a request mid-transaction.
+        // Every command and transaction on one line with its request path (the plain formatter, not the JSON one
+        // Production uses): how a test sees a request mid-transaction.
         start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
         start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction"] = "Debug";
         start.Environment["Logging__Console__FormatterName"] = "simple";
@@ -118,7 +119,7 @@ public sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The app exited with code {process.ExitCode} before it answered:\n{app.Tail()}");
             try
             {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return app;
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode) return app;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -127,7 +128,7 @@ public sealed class AppProcess : IAsyncDisposable
             if (Stopwatch.GetTimestamp() > deadline)
             {
                 app.Kill();
-                throw new InvalidOperationException($"The app did not answer /healthz within 90 s:\n{app.Tail()}");
+                throw new InvalidOperationException($"The app was not ready (/readyz) within 90 s:\n{app.Tail()}");
             }
             await Task.Delay(50);
         }

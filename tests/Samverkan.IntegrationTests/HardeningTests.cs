@@ -35,17 +35,6 @@ public sealed partial class HardeningTests(AppFixture app)
             configure?.Invoke(b);
         });
 
-    /// <summary>Two endpoints that fail the way a bug does, after the app's own pipeline.</summary>
-    private sealed class ThrowingEndpoints : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
-        {
-            next(builder);
-            builder.Map("/api/v1/test-fel", a => a.Run(_ => throw new InvalidOperationException("hemlig detalj i API:t")));
-            builder.Map("/test-fel", a => a.Run(_ => throw new InvalidOperationException("hemlig detalj på sidan")));
-        };
-    }
-
     private static HttpClient Client(WebApplicationFactory<Program> host, string scheme = "http") =>
         host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"{scheme}://localhost") });
 
@@ -349,4 +338,15 @@ public sealed partial class HardeningTests(AppFixture app)
             }
         }
     }
+}
+
+/// <summary>Two endpoints that fail the way a bug does, after the app's own pipeline.</summary>
+internal sealed class ThrowingEndpoints : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
+    {
+        next(builder);
+        builder.Map("/api/v1/test-fel", a => a.Run(_ => throw new InvalidOperationException("hemlig detalj i API:t")));
+        builder.Map("/test-fel", a => a.Run(_ => throw new InvalidOperationException("hemlig detalj på sidan")));
+    };
 }

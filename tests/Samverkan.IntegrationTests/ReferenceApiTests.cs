@@ -78,8 +78,8 @@ public sealed class ReferenceApiTests(AppFixture app)
         Assert.Contains("/api/v1/plans/{id}", paths);
         Assert.All(paths.Where(p => p.StartsWith("/api/", StringComparison.Ordinal)),
             p => Assert.Matches("^(/[a-z0-9-]+|/\\{[a-zA-Z]+\\})+$", p));
-        Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
-        Assert.Equal("Healthy", await client.GetStringAsync("/readyz"));
+        Assert.Equal("Healthy", (await (await client.GetAsync("/healthz")).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("Healthy", (await (await client.GetAsync("/readyz")).JsonAsync()).GetProperty("status").GetString());
         var ui = await client.GetAsync("/api-docs/index.html");
         Assert.Equal(200, (int)ui.StatusCode);
     }

@@ -128,3 +128,43 @@ public static class AgreementJson
 
     public static AgreementContent? Deserialize(string json) => JsonSerializer.Deserialize<AgreementContent>(json, Options);
 }
+
+public static class AgreementInput
+{
+    /// <summary>
+    /// Content from outside (API JSON, a form's hidden field) with every absent list made empty, every absent text
+    /// made empty and null entries in lists dropped. JSON may say null anywhere, whatever the types declare; after
+    /// this the rules can refuse such content with their own messages instead of stumbling over it.
+    /// </summary>
+    public static AgreementContent WithoutNulls(this AgreementContent c) => c with
+    {
+        Status = c.Status ?? AgreementStatuses.Draft,
+        Kind = c.Kind ?? "",
+        Title = c.Title ?? "",
+        Parties = Present(c.Parties).Select(p => p with { Code = p.Code ?? "", Name = p.Name ?? "", Kind = p.Kind ?? "" }).ToList(),
+        CaseOfficer = c.CaseOfficer is { } officer ? officer with { Name = officer.Name ?? "" } : null,
+        Sections = Present(c.Sections).Select(WithoutNulls).ToList(),
+        Signatures = Present(c.Signatures).Select(s => s with { Party = s.Party ?? "", Name = s.Name ?? "" }).ToList(),
+    };
+
+    private static Section WithoutNulls(Section s) => s with
+    {
+        Heading = s.Heading ?? "",
+        Items = Present(s.Items).Select(i => i with
+        {
+            Style = i.Style ?? ItemStyles.Paragraph,
+            Text = i.Text ?? "",
+            Footnotes = Present(i.Footnotes).ToList(),
+            Commitments = Present(i.Commitments).Select(c => c with
+            {
+                Parties = Present(c.Parties).ToList(),
+                Text = c.Text ?? "",
+                GoalIds = c.GoalIds ?? [],
+                Institutions = Present(c.Institutions).ToList(),
+            }).ToList(),
+        }).ToList(),
+        Sections = Present(s.Sections).Select(WithoutNulls).ToList(),
+    };
+
+    private static IEnumerable<T> Present<T>(IEnumerable<T?>? items) where T : class => (items ?? []).OfType<T>();
+}

@@ -13,6 +13,8 @@ internal sealed class AgreementRules(SamverkanDb db)
 
     public async Task<Result<Checked>> CheckAsync(AgreementContent content, IReadOnlyList<string> partyCodes, CancellationToken ct)
     {
+        content = content.WithoutNulls();
+        partyCodes = partyCodes.Select(c => c ?? "").ToList();
         if (!AgreementKinds.All.Contains(content.Kind))
             return Error.Validation("agreement.kind-invalid", $"Okänd typ '{content.Kind}'. Möjliga: {string.Join(", ", AgreementKinds.All)}.", "kind");
         if (string.IsNullOrWhiteSpace(content.Title))

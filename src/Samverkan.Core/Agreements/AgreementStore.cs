@@ -68,11 +68,15 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
         _approvals.Remove(id);
     }
 
-    /// <summary>For work on a draft: 404 to those who may not see it, 401/403 to those who may see but not write.</summary>
+    /// <summary>
+    /// For a write: 404 when there is no such agreement, 401 to the anonymous, 403 to everyone else who may not write it —
+    /// also on another organization's draft. A refused write shows nothing of the draft, and "not yours" is the honest
+    /// answer to someone who holds its address (issue #3's checked scenario; decision 0004). Reads of a draft stay 404.
+    /// </summary>
     public async Task<Result<Loaded>> FindForWriteAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var loaded = await FindAsync(id, ct);
-        if (loaded is null || (!loaded.CanSeeWork(actor) && loaded.Agreement.SignedVersion is null))
+        if (loaded is null)
             return actor.IsAuthenticated ? Error.NotFound("agreement.not-found", "Överenskommelsen finns inte.") : Error.Unauthenticated();
         if (actor.Require(loaded.CanWrite(actor)) is { } denied) return denied;
         return loaded;

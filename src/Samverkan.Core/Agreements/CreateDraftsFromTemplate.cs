@@ -5,13 +5,16 @@ using Samverkan.Organizations;
 
 namespace Samverkan.Agreements;
 
-/// <summary>The drafts one run made (agreement ids) and the municipalities skipped because they already have one (codes).</summary>
+/// <summary>The drafts one run made (agreement ids) and the municipalities skipped because they already have an agreement for the period (codes).</summary>
 public sealed record DraftsFromTemplate(IReadOnlyList<Guid> Created, IReadOnlyList<string> Skipped);
 
 /// <summary>
-/// In one action the region drafts the agreement of every municipality in the region that has none from this
-/// template yet, each by the same rules and version writing as a single new agreement. All drafts are saved in
-/// one transaction: either every missing municipality gets its draft or none does.
+/// In one action the region drafts the agreement of every municipality in the region that has no agreement for the
+/// template's period yet, each by the same rules and version writing as a single new agreement. A municipality is
+/// skipped when it already has a draft from this template, or any agreement of the same kind with the region (not
+/// withdrawn) whose period overlaps the template's — an agreement drafted by hand or imported from its document
+/// must not get a rival draft. All drafts are saved in one transaction: either every missing municipality gets its
+/// draft or none does.
 /// </summary>
 public sealed class CreateDraftsFromTemplate(SamverkanDb db, ActorContext actors, AgreementStore store, TimeProvider clock) : IUseCase
 {
@@ -28,7 +31,10 @@ public sealed class CreateDraftsFromTemplate(SamverkanDb db, ActorContext actors
                 .Where(o => o.Kind == OrganizationKind.Municipality && o.CountyCode == region.CountyCode).ToListAsync(ct))
             .OrderBySwedish(o => o.Name).ToList();
         var haveOne = (await db.Set<AgreementParty>().AsNoTracking()
-                .Where(p => db.Set<Agreement>().Any(a => a.Id == p.AgreementId && a.TemplateId == templateId))
+                .Where(p => db.Set<Agreement>().Any(a => a.Id == p.AgreementId
+                    && (a.TemplateId == templateId
+                        || (a.RegionId == region.Id && a.Kind == template.Kind && a.Status != AgreementStatuses.Withdrawn
+                            && a.PeriodFrom <= template.PeriodTo && a.PeriodTo >= template.PeriodFrom))))
                 .Select(p => p.OrganizationId).ToListAsync(ct))
             .ToHashSet();
 

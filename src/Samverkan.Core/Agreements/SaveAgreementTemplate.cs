@@ -85,6 +85,7 @@ public sealed class SaveAgreementTemplate(SamverkanDb db, ActorContext actors, T
     /// <summary>Checks and normalizes a template's content; the demo data goes through the same check.</summary>
     internal static async Task<Result<AgreementContent>> CheckAsync(SamverkanDb db, AgreementContent content, Guid? planId, Organization region, CancellationToken ct)
     {
+        content = content.WithoutNulls();
         if (content.Kind != AgreementKinds.MunicipalAgreement)
             return Error.Validation("template.kind-invalid", "En mall gäller överenskommelser mellan regionen och en kommun (municipal-agreement).", "kind");
         if (content.Period is null)

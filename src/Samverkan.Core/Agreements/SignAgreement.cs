@@ -12,7 +12,7 @@ public sealed record SignAgreementCommand(Guid Id, int Version, string Name, str
 /// </summary>
 public sealed class SignAgreement(
     SamverkanDb db, ActorContext actors, AgreementStore store, AgreementNotifier notify, TimeProvider clock,
-    IEnumerable<ISignatureProvider> providers) : IUseCase
+    IEnumerable<ISignatureProvider> providers, SamverkanMetrics metrics) : IUseCase
 {
     public async Task<Result<AgreementContent>> ExecuteAsync(SignAgreementCommand command, RequestInfo request, CancellationToken ct = default)
     {
@@ -60,6 +60,7 @@ public sealed class SignAgreement(
         }
         agreement.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        if (agreement.Status == AgreementStatuses.Signed) metrics.AgreementSigned(agreement.Kind);
         return await store.ViewAsync(agreement, version, ct);
     }
 }

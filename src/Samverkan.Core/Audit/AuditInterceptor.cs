@@ -13,7 +13,7 @@ namespace Samverkan.Audit;
 /// are appended to the hash chain under the chain lock; when the caller has no transaction of its own, the
 /// interceptor begins one so that reading the chain's head and appending after it are one atomic step.
 /// </summary>
-public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock, SamverkanMetrics metrics) : SaveChangesInterceptor
 {
     // Secrets and bookkeeping that must never be copied into the log.
     private static readonly HashSet<string> Redacted =
@@ -24,6 +24,9 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
     // The transaction this interceptor began to append under the chain lock, per context, until SaveChanges ends.
     private readonly Dictionary<DbContext, IDbContextTransaction> _own = [];
 
+    // Entries added by the SaveChanges in progress, counted in the metrics only once it has succeeded.
+    private readonly Dictionary<DbContext, int> _pending = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is not { } db) return result;
@@ -33,6 +36,7 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
         AuditChain.Lock(db);
         AuditChain.Link(entries, AuditChain.ReadHead(db));
         db.AddRange(entries);
+        _pending[db] = entries.Count;
         return result;
     }
 
@@ -46,18 +50,23 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
         await AuditChain.LockAsync(db, cancellationToken);
         AuditChain.Link(entries, await AuditChain.ReadHeadAsync(db, cancellationToken));
         db.AddRange(entries);
+        _pending[db] = entries.Count;
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        var written = Written(eventData.Context);
         if (Release(eventData.Context) is { } transaction) using (transaction) transaction.Commit();
+        metrics.AuditEntriesWritten(written, actors.Channel);
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        var written = Written(eventData.Context);
         if (Release(eventData.Context) is { } transaction) await using (transaction) await transaction.CommitAsync(cancellationToken);
+        metrics.AuditEntriesWritten(written, actors.Channel);
         return result;
     }
 
@@ -75,8 +84,14 @@ public sealed class AuditInterceptor(ActorContext actors, TimeProvider clock) : 
         if (Release(eventData.Context) is { } transaction) await transaction.DisposeAsync();
     }
 
-    private IDbContextTransaction? Release(DbContext? db) =>
-        db is not null && _own.Remove(db, out var transaction) ? transaction : null;
+    private IDbContextTransaction? Release(DbContext? db)
+    {
+        if (db is null) return null;
+        _pending.Remove(db, out _);
+        return _own.Remove(db, out var transaction) ? transaction : null;
+    }
+
+    private int Written(DbContext? db) => db is not null && _pending.Remove(db, out var count) ? count : 0;
 
     private List<AuditEntry> NewEntries(DbContext db)
     {

@@ -77,6 +77,8 @@ public static class CoreServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ActorContext>();
+        services.AddMetrics();
+        services.AddSingleton<SamverkanMetrics>();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<SamverkanDb>((sp, options) =>
         {

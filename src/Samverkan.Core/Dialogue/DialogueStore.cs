@@ -40,6 +40,7 @@ public sealed class DialogueStore(SamverkanDb db)
     /// </summary>
     public async Task<Result<Checked>> CheckAsync(Organization region, DialogueMeeting? existing, DialogueMeetingInput input, CancellationToken ct)
     {
+        input = input.WithoutNullEntries();
         var kindText = input.Kind?.Trim().ToLowerInvariant();
         string kind;
         if (existing is not null)

@@ -13,7 +13,17 @@ public sealed record DialogueMeetingInput(
     IReadOnlyList<ParticipantInput>? People,
     IReadOnlyList<AgendaItemInput>? Agenda,
     string? Notes,
-    IReadOnlyList<DecisionInput>? Decisions);
+    IReadOnlyList<DecisionInput>? Decisions)
+{
+    /// <summary>JSON may put null in any list; an entry that is null was not sent.</summary>
+    public DialogueMeetingInput WithoutNullEntries() => this with
+    {
+        Organizations = Organizations?.OfType<string>().ToList(),
+        People = People?.OfType<ParticipantInput>().ToList(),
+        Agenda = Agenda?.OfType<AgendaItemInput>().ToList(),
+        Decisions = Decisions?.OfType<DecisionInput>().ToList(),
+    };
+}
 
 public sealed record ParticipantInput(string? Name, string? Role, string? Organization);
 

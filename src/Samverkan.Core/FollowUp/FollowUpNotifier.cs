@@ -1,14 +1,15 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Samverkan.Common;
 using Samverkan.Notifications;
 
 namespace Samverkan.FollowUp;
 
 /// <summary>
-/// The follow-up's e-mail, queued in the outbox with the change it reports. Reminders before a round's deadline
-/// are the next kind: a job that, some days before <see cref="FollowUpRound.Deadline"/>, reads each open round's
-/// <see cref="GetFollowUpRound"/> view and calls <see cref="DeadlineNearing"/> for every party whose status is
-/// draft or returned (the <c>RelatedId</c> of earlier reminders tells it who already got one).
+/// The follow-up's e-mail, queued in the outbox with the change it reports. Reminders before a round's deadline come
+/// from <see cref="Reminders.SendFollowUpReminders"/>, which calls <see cref="DeadlineNearing"/> for every party
+/// that has not submitted (the <c>RelatedId</c> of earlier reminders tells it who already got one).
 /// </summary>
 public sealed class FollowUpNotifier(OutboxWriter outbox)
 {
@@ -46,12 +47,15 @@ public sealed class FollowUpNotifier(OutboxWriter outbox)
             + $"Länk: {FormLink(context.Round.Id, context.Agreement.Agreement.Id, context.Party.Code)}",
             RelatedId(context));
 
-    /// <summary>To the party's officers: the deadline is near and the answer is not in. Called by the reminder job (not built yet).</summary>
+    /// <summary>
+    /// To the party's officers: the deadline is near and the answer is not in. Month names in Swedish whatever the
+    /// server's culture: the job runs in a background thread with the host's default culture.
+    /// </summary>
     public void DeadlineNearing(PartyContext context) =>
         outbox.Queue([context.Party.Id], ReminderKind,
-            $"Påminnelse: uppföljningen {context.Round.Year} ska vara inne {context.Round.Deadline:d MMMM yyyy}",
+            $"Påminnelse: uppföljningen {context.Round.Year} ska vara inne {context.Round.Deadline.ToString("d MMMM yyyy", SwedishText.Culture)}",
             $"Er uppföljning för {context.Round.Year} av \"{context.Agreement.Agreement.Title}\" är inte inskickad än. "
-            + $"Sista dag är {context.Round.Deadline:yyyy-MM-dd}.\n\n"
+            + $"Sista dag är {context.Round.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.\n\n"
             + $"Länk: {FormLink(context.Round.Id, context.Agreement.Agreement.Id, context.Party.Code)}",
             RelatedId(context));
 

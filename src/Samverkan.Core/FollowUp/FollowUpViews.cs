@@ -74,6 +74,11 @@ public sealed record EntrySnapshot(string Status, int? Progress, string? Narrati
 public sealed record TimelineEvent(
     DateTime At, string Kind, Guid RoundId, int Year, OrganizationRef Party, string By, EntrySnapshot? Before, EntrySnapshot? After, string? Comment);
 
-public sealed record CommitmentTimeline(Guid CommitmentId, AgreementRef Agreement, string Text, IReadOnlyList<OrganizationRef> Parties, IReadOnlyList<TimelineEvent> Events);
+public sealed record CommitmentTimeline(
+    Guid CommitmentId, AgreementRef Agreement, string Text, IReadOnlyList<OrganizationRef> Parties, IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<LinkedDecision> Decisions);
+
+/// <summary>A decision of a dialogue meeting that concerns the commitment; <see cref="Approved"/> false while the minutes are a draft.</summary>
+public sealed record LinkedDecision(Guid MeetingId, string MeetingTitle, DateOnly Date, bool Approved, Guid DecisionId, string Text);
 
 public sealed record EvidenceDownload(Stream Content, string FileName, string ContentType, long Size, string Sha256);

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Agreements;
 using Samverkan.Common;
 using Samverkan.Data;
+using Samverkan.Dialogue;
 
 namespace Samverkan.FollowUp;
 
 /// <summary>
 /// A commitment's follow-up history across rounds: every change of every committing party's entry (before and after)
-/// and the submissions and reviews of those parties' answers, oldest first. For the agreement's parties and the
-/// region's staff.
+/// and the submissions and reviews of those parties' answers, oldest first, beside the dialogue meetings' decisions
+/// about it (those minutes the reader may see, newest first). For the agreement's parties and the region's staff.
 /// </summary>
 public sealed class GetCommitmentTimeline(SamverkanDb db, ActorContext actors) : IUseCase
 {
@@ -55,6 +56,26 @@ public sealed class GetCommitmentTimeline(SamverkanDb db, ActorContext actors) :
             .ToList();
         var version = agreement.SignedVersion ?? agreement.CurrentVersion;
         return new CommitmentTimeline(commitmentId, new AgreementRef(agreement.Id, agreement.Title, version), current.Text,
-            orgs.Values.Where(o => current.PartyCodes.Split(',').Contains(o.Code)).Select(FollowUpStore.Ref).ToList(), events);
+            orgs.Values.Where(o => current.PartyCodes.Split(',').Contains(o.Code)).Select(FollowUpStore.Ref).ToList(), events,
+            await DecisionsAsync(commitmentId, actor, ct));
+    }
+
+    private async Task<List<LinkedDecision>> DecisionsAsync(Guid commitmentId, Actor actor, CancellationToken ct)
+    {
+        var links = await db.Set<DialogueDecisionLink>().AsNoTracking()
+            .Where(l => l.TargetKind == DialogueLinkKinds.Commitment && l.TargetId == commitmentId).ToListAsync(ct);
+        var meetingIds = links.Select(l => l.MeetingId).Distinct().ToList();
+        var meetings = (await db.Set<DialogueMeeting>().AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToListAsync(ct))
+            .Where(m => DialogueAccess.CanRead(actor, m));
+        return meetings
+            .SelectMany(m =>
+            {
+                // The link rows are rewritten with the minutes, so the decision's text is read from the same save.
+                var linked = links.Where(l => l.MeetingId == m.Id).Select(l => l.DecisionId).ToHashSet();
+                return DialogueStore.Parse(m.ContentJson).Decisions.Where(d => linked.Contains(d.Id))
+                    .Select(d => new LinkedDecision(m.Id, m.Title, m.Date, m.Status == MinutesStatuses.Approved, d.Id, d.Text));
+            })
+            .OrderByDescending(d => d.Date).ThenBy(d => d.MeetingTitle, SwedishText.Comparer)
+            .ToList();
     }
 }

@@ -14,7 +14,8 @@ public static class ReviewDecisions
 /// The region's staff accept a submitted answer, or return it with a comment saying what to change; a returned
 /// answer can be edited and submitted again while the round is open.
 /// </summary>
-public sealed class ReviewFollowUpSubmission(SamverkanDb db, ActorContext actors, FollowUpStore store, FollowUpNotifier notify, TimeProvider clock) : IUseCase
+public sealed class ReviewFollowUpSubmission(SamverkanDb db, ActorContext actors, FollowUpStore store, FollowUpNotifier notify, TimeProvider clock,
+    SamverkanMetrics metrics) : IUseCase
 {
     public async Task<Result<SubmissionView>> ExecuteAsync(Guid roundId, Guid submissionId, string? decision, string? comment, CancellationToken ct = default)
     {
@@ -65,6 +66,7 @@ public sealed class ReviewFollowUpSubmission(SamverkanDb db, ActorContext actors
         if (d == ReviewDecisions.Return) notify.Returned(context, text!);
         else notify.Accepted(context);
         if (await SaveFollowUpEntry.SaveAsync(db, ct) is { } conflict) return conflict;
+        metrics.FollowUpReviewed(d);
         return await store.SubmissionViewAsync(submission, context, ct);
     }
 }

@@ -8,7 +8,8 @@ namespace Samverkan.FollowUp;
 /// A party's officer submits its answer for one agreement once every commitment it holds has an entry. The region
 /// then accepts it or returns it. The region's own answer needs no review by itself and counts as accepted at once.
 /// </summary>
-public sealed class SubmitFollowUp(SamverkanDb db, ActorContext actors, FollowUpStore store, FollowUpNotifier notify, TimeProvider clock) : IUseCase
+public sealed class SubmitFollowUp(SamverkanDb db, ActorContext actors, FollowUpStore store, FollowUpNotifier notify, TimeProvider clock,
+    SamverkanMetrics metrics) : IUseCase
 {
     public async Task<Result<SubmissionView>> ExecuteAsync(Guid roundId, Guid agreementId, string? partyCode, CancellationToken ct = default)
     {
@@ -75,6 +76,7 @@ public sealed class SubmitFollowUp(SamverkanDb db, ActorContext actors, FollowUp
             notify.Submitted(context);
         }
         if (await SaveFollowUpEntry.SaveAsync(db, ct) is { } conflict) return conflict;
+        metrics.FollowUpSubmitted(acceptedAtOnce: submission.Status == SubmissionStatuses.Accepted);
         return await store.SubmissionViewAsync(submission, context, ct);
     }
 

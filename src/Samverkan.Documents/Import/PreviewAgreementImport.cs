@@ -7,7 +7,8 @@ namespace Samverkan.Documents.Import;
 /// Reads an agreement document (.txt, .pdf, .docx) into a structured draft for review. Saves nothing:
 /// the person checks the result against the source text and then confirms it.
 /// </summary>
-public sealed class PreviewAgreementImport(ActorContext actors, ImportAgreementDocument importer, DatabaseOrganizationDirectory directory) : IUseCase
+public sealed class PreviewAgreementImport(
+    ActorContext actors, ImportAgreementDocument importer, DatabaseOrganizationDirectory directory, SamverkanMetrics metrics) : IUseCase
 {
     public async Task<Result<ImportResult>> ExecuteAsync(byte[] content, string fileName, CancellationToken ct = default)
     {
@@ -15,8 +16,17 @@ public sealed class PreviewAgreementImport(ActorContext actors, ImportAgreementD
         if (!actor.IsAuthenticated) return Error.Unauthenticated();
         if (!actor.IsOperator && !actor.Writes) return Error.Forbidden("Bara handläggare kan läsa in överenskommelser.");
         var known = await directory.LoadAsync(ct);
+        var extension = Path.GetExtension(fileName ?? "").TrimStart('.').ToLowerInvariant();
+        var type = extension is "txt" or "pdf" or "docx" ? extension : "other";
+        using var span = SamverkanTracing.Source.StartActivity("import agreement document");
+        span?.SetTag("document.type", type);
+        span?.SetTag("document.size", content.Length);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Parsing is CPU-bound and guarded by its own time budget; run it off the request thread.
-        var result = await Task.Run(() => importer.Import(content, fileName, known), ct);
+        var result = await Task.Run(() => importer.Import(content, fileName ?? "", known), ct);
+        var outcome = result.IsSuccess ? "ok" : result.Error!.Code;
+        span?.SetTag("import.outcome", outcome);
+        metrics.DocumentImported(type, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return result.IsSuccess ? OnlyPartiesCommit(result.Value) : result;
     }
 

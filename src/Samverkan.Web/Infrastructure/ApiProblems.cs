@@ -94,7 +94,9 @@ public static class ApiProblems
             p.Extensions["code"] = code;
             if (p.Type is null || p.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal)) p.Type = TypeUri(code);
         }
+        // The same two ids are in every log line of the request (its scopes) and, for traceId, on its span.
         p.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
-        p.Extensions.Remove("traceId");
+        if (System.Diagnostics.Activity.Current is { } activity) p.Extensions["traceId"] = activity.TraceId.ToHexString();
+        else p.Extensions.Remove("traceId");
     }
 }

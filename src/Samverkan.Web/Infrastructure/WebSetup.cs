@@ -71,9 +71,7 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddRazorPages();
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["live", "ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+        services.AddSamverkanProbes();
         return services;
     }
 

@@ -8,7 +8,7 @@ using Samverkan.YearlyCycle;
 namespace Samverkan.Web.Pages;
 
 /// <summary>The yearly cycle (årshjul): the year's milestones month by month, as an ordered list.</summary>
-public sealed class ArshjulModel(GetYearlyCycle get, ListRegions regions, ActorContext actors, TimeProvider clock) : PageModel
+public sealed class ArshjulModel(GetYearlyCycle get, ListRegions regions, ActorContext actors, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -18,7 +18,7 @@ public sealed class ArshjulModel(GetYearlyCycle get, ListRegions regions, ActorC
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Region = string.IsNullOrWhiteSpace(Region) ? actors.Current.CountyCode ?? "20" : Region.Trim();
+        Region = HomeRegion.Pick(Region, actors.Current, configuration);
         Year ??= clock.GetUtcNow().Year;
         Regions = await regions.ExecuteAsync(ct);
         var result = await get.ExecuteAsync(Region, Year, ct);

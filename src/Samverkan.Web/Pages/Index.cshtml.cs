@@ -12,7 +12,7 @@ public sealed class IndexModel(GetRegionOverview overview, IConfiguration config
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // One region per installation for now; which one is configuration (Dalarna in the demo).
-        var region = configuration["Samverkan:HomeRegion"] ?? "20";
+        var region = HomeRegion.Of(configuration);
         var result = await overview.ExecuteAsync(region, ct);
         if (!result.IsSuccess) return this.Show(result.Error!);
         Overview = result.Value;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Common;
 using Samverkan.Dialogue;
+using Samverkan.FollowUp;
 using Samverkan.Plans;
 using Samverkan.Tests.FollowUp;
 using static Samverkan.Tests.FollowUp.FollowUpWorld;
@@ -81,6 +82,30 @@ public sealed class DialogueMeetingTests(FollowUpWorld world) : IClassFixture<Fo
         Assert.Equal(4, links.Count);
         Assert.Equal(3, links.Count(l => l.TargetKind == DialogueLinkKinds.Commitment));
         Assert.True(await world.QueryAsync(db => db.AuditLog.AnyAsync(a => a.EntityType == nameof(DialogueMeeting) && a.EntityId == m.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task CommitmentTimeline_ShowsTheDecisionsLinkedToTheCommitment_DraftMinutesMarkedAsSuch()
+    {
+        var s = await world.ScenarioAsync(openRound: false);
+        var created = (await CreateAsync(Smedjebacken, Municipal(s.Year, decisions:
+        [
+            new(null, "Kommunen söker Skapande skola även nästa år.", [s.MunicipalCommitment], null),
+            new(null, "Regionen återkommer om turnéplanen.", [s.RegionCommitment], null),
+        ]))).Value;
+        Task<Result<CommitmentTimeline>> TimelineAsync(string who) =>
+            world.RunAsync(who, (GetCommitmentTimeline get) => get.ExecuteAsync(s.MunicipalCommitment));
+
+        var draft = Assert.Single((await TimelineAsync(Smedjebacken)).Value.Decisions);
+        Assert.Equal((created.Id, "Kommunen söker Skapande skola även nästa år.", false), (draft.MeetingId, draft.Text, draft.Approved));
+        Assert.Equal(new DateOnly(s.Year, 4, 15), draft.Date);
+
+        Assert.True((await ApproveAsync(RegionOfficer, created.Id, created.Version)).IsSuccess);
+        var approved = Assert.Single((await TimelineAsync(RegionOfficer)).Value.Decisions);
+        Assert.True(approved.Approved);
+        // The decision about the region's commitment belongs to that commitment's timeline, not this one.
+        Assert.Equal(["Regionen återkommer om turnéplanen."],
+            (await world.RunAsync(RegionOfficer, (GetCommitmentTimeline get) => get.ExecuteAsync(s.RegionCommitment))).Value.Decisions.Select(d => d.Text));
     }
 
     [Fact]

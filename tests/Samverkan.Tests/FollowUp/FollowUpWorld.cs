@@ -109,15 +109,20 @@ public sealed class FollowUpWorld : IAsyncLifetime
         int Year, Guid PlanId, Guid RoundId, Guid Agreement, Guid MoraAgreement,
         Guid RegionCommitment, Guid MunicipalCommitment, Guid SecondMunicipalCommitment, Guid JointCommitment, Guid MoraCommitment);
 
-    /// <summary>A plan for two years of its own, two signed agreements for them, and (unless told not to) a round for the first year.</summary>
-    public async Task<Scenario> ScenarioAsync(bool openRound = true)
+    /// <summary>
+    /// A plan for two years of its own, two signed agreements for them, and (unless told not to) a round for the first
+    /// year. <paramref name="goals"/>, given the new plan's id, adds goals to it and names the goals each of the four
+    /// commitments links to (in both agreements).
+    /// </summary>
+    public async Task<Scenario> ScenarioAsync(bool openRound = true, Func<Guid, Task<Guid[][]>>? goals = null)
     {
         var year = Interlocked.Add(ref _nextYear, 2);
         Clock.UtcNow = new DateTime(year, 2, 1, 8, 0, 0, DateTimeKind.Utc);
         var planId = (await RunAsync(RegionOfficer, (CreatePlan create) => create.ExecuteAsync(
             new CreatePlanCommand("20", $"Kulturplan {year}–{year + 1}", year, year + 1, Status: "adopted")))).Value;
-        var smedjebacken = await SignedAgreementAsync(planId, year, "2061", Smedjebacken);
-        var mora = await SignedAgreementAsync(planId, year, "2062", Mora);
+        var links = goals is null ? null : await goals(planId);
+        var smedjebacken = await SignedAgreementAsync(planId, year, "2061", Smedjebacken, links);
+        var mora = await SignedAgreementAsync(planId, year, "2062", Mora, links);
         Clock.UtcNow = new DateTime(year + 1, 1, 15, 8, 0, 0, DateTimeKind.Utc);
         var roundId = Guid.Empty;
         if (openRound)
@@ -128,8 +133,9 @@ public sealed class FollowUpWorld : IAsyncLifetime
     }
 
     /// <summary>Created, negotiated, approved and signed through the use cases; commitments: region, municipality, municipality, joint.</summary>
-    public async Task<(Guid Id, List<Guid> Commitments)> SignedAgreementAsync(Guid planId, int year, string municipality, string officer)
+    public async Task<(Guid Id, List<Guid> Commitments)> SignedAgreementAsync(Guid planId, int year, string municipality, string officer, Guid[][]? goals = null)
     {
+        List<Guid> GoalsOf(int commitment) => goals is null ? [] : [.. goals[commitment]];
         var content = new AgreementContent
         {
             Title = $"Överenskommelse {municipality} {year}–{year + 1}",
@@ -146,10 +152,10 @@ public sealed class FollowUpWorld : IAsyncLifetime
                             Text = "Alla barn ska få möta professionell kultur.",
                             Commitments =
                             [
-                                new Commitment { Parties = ["20"], Text = "Regionen ordnar två turnéer för skolorna.", Indicator = "Turnéer", Target = "2" },
-                                new Commitment { Parties = [municipality], Text = "Kommunen söker bidrag till Skapande skola.", Indicator = "Ansökan", Target = "Varje år" },
-                                new Commitment { Parties = [municipality], Text = "Kommunen håller biblioteket öppet på lördagar." },
-                                new Commitment { Parties = ["20", municipality], Text = "Region och kommun prövar kultur i äldreomsorgen." },
+                                new Commitment { Parties = ["20"], Text = "Regionen ordnar två turnéer för skolorna.", Indicator = "Turnéer", Target = "2", GoalIds = GoalsOf(0) },
+                                new Commitment { Parties = [municipality], Text = "Kommunen söker bidrag till Skapande skola.", Indicator = "Ansökan", Target = "Varje år", GoalIds = GoalsOf(1) },
+                                new Commitment { Parties = [municipality], Text = "Kommunen håller biblioteket öppet på lördagar.", GoalIds = GoalsOf(2) },
+                                new Commitment { Parties = ["20", municipality], Text = "Region och kommun prövar kultur i äldreomsorgen.", GoalIds = GoalsOf(3) },
                             ],
                         },
                     ],

@@ -132,6 +132,48 @@ public sealed class RoundProgressTests(FollowUpWorld world) : IClassFixture<Foll
     }
 
     [Fact]
+    public async Task Progress_PerGoal_CountsASubGoalsCommitmentsForItsParent_AndPerDevelopmentAreaOnce()
+    {
+        Guid area = default, reading = default, goal = default, subGoal = default, books = default;
+        var s = await world.ScenarioAsync(goals: async plan =>
+        {
+            async Task<Guid> Run<TCase>(Func<TCase, Task<Result<Guid>>> call) where TCase : notnull =>
+                (await world.RunAsync(RegionOfficer, call)).Value;
+            area = await Run((AddDevelopmentArea add) => add.ExecuteAsync(new AddDevelopmentAreaCommand(plan, "Barn och unga")));
+            reading = await Run((AddDevelopmentArea add) => add.ExecuteAsync(new AddDevelopmentAreaCommand(plan, "Läsning")));
+            goal = await Run((AddGoal add) => add.ExecuteAsync(new AddGoalCommand(plan, "Alla barn möter kultur", DevelopmentAreaId: area)));
+            subGoal = await Run((AddGoal add) => add.ExecuteAsync(new AddGoalCommand(plan, "Varje skola får två föreställningar", ParentId: goal)));
+            books = await Run((AddGoal add) => add.ExecuteAsync(new AddGoalCommand(plan, "Fler läser på fritiden", DevelopmentAreaId: reading)));
+            // region → sub-goal; municipality → sub-goal; municipality → reading; joint → the parent goal and reading.
+            return [[subGoal], [subGoal], [books], [goal, books]];
+        });
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.MunicipalCommitment, EntryStatuses.Done, null)).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.SecondMunicipalCommitment, EntryStatuses.Ongoing, 50)).IsSuccess);
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.JointCommitment, EntryStatuses.Ongoing, 60)).IsSuccess);
+        var submitted = (await world.SubmitAsync(Smedjebacken, s)).Value;
+        Assert.True((await world.ReviewAsync(RegionOfficer, s, submitted.Id!.Value, ReviewDecisions.Accept)).IsSuccess);
+
+        var progress = (await world.RunAsync(null, (GetRoundProgress get) => get.ExecuteAsync(s.RoundId))).Value;
+        var byGoal = progress.Goals.ToDictionary(g => Guid.Parse(g.Key));
+        // The sub-goal: the region's and the municipality's commitment in both agreements; only Smedjebacken's answer (100) is in.
+        Assert.Equal((100.0m, 1m, 4m, 4), (byGoal[subGoal].Progress, byGoal[subGoal].CountedWeight, byGoal[subGoal].TotalWeight, byGoal[subGoal].Commitments));
+        // The parent: its sub-goal's commitments plus the joint one, half of which (60) is answered: (100 + 0,5 × 60) / 1,5.
+        Assert.Equal((86.7m, 1.5m, 6m, 6), (byGoal[goal].Progress, byGoal[goal].CountedWeight, byGoal[goal].TotalWeight, byGoal[goal].Commitments));
+        // Reading: the Saturday library (50) and the joint commitment (60 at half weight): (50 + 30) / 1,5.
+        Assert.Equal((53.3m, 1.5m, 4m), (byGoal[books].Progress, byGoal[books].CountedWeight, byGoal[books].TotalWeight));
+        // Parents before their sub-goals, so a reader goes from the whole to the parts.
+        Assert.True(progress.Goals.ToList().FindIndex(g => g.Key == goal.ToString()) < progress.Goals.ToList().FindIndex(g => g.Key == subGoal.ToString()));
+        Assert.Contains("86,7", byGoal[goal].Calculation);
+
+        // Development areas: the sub-goal has none of its own and counts through its parent; the joint commitment,
+        // linked to goals in both areas, counts once in each.
+        var byArea = progress.DevelopmentAreas.ToDictionary(a => a.Label);
+        Assert.Equal(["Barn och unga", "Läsning"], progress.DevelopmentAreas.Select(a => a.Label));
+        Assert.Equal((86.7m, 6m), (byArea["Barn och unga"].Progress, byArea["Barn och unga"].TotalWeight));
+        Assert.Equal((53.3m, 4m), (byArea["Läsning"].Progress, byArea["Läsning"].TotalWeight));
+    }
+
+    [Fact]
     public async Task Progress_OfAnUnknownRoundOrPlan_IsNotFound()
     {
         Assert.Equal("follow-up.round-not-found", (await world.RunAsync(null, (GetRoundProgress get) => get.ExecuteAsync(Guid.NewGuid()))).Error!.Code);

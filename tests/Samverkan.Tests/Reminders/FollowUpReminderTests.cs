@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,13 +45,18 @@ public sealed class FollowUpReminderTests(FollowUpWorld world) : IClassFixture<F
         Assert.Empty((await RemindersAsync(s)).Recorded);
 
         Today(s, 3, 17);
-        await RunAsync();
+        // The job runs with the host's culture; an English server must still write the month in Swedish.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        try { await RunAsync(); }
+        finally { CultureInfo.CurrentCulture = culture; }
         await RunAsync(); // the same day again, as after a restart
         var (recorded, mail) = await RemindersAsync(s);
         // The region holds commitments in both agreements; Smedjebacken has submitted, Mora has not.
         Assert.Equal(Sorted("14:20:mora", "14:20:smedjebacken", "14:2062:mora"), recorded);
         Assert.Equal(new[] { Mora, RegionAdmin, RegionAdmin, RegionOfficer, RegionOfficer }.Order(), mail.Select(m => m.To).Order());
         Assert.All(mail, m => Assert.Contains($"{s.Year + 1}-03-31", m.Body));
+        Assert.All(mail, m => Assert.EndsWith($"ska vara inne 31 mars {s.Year + 1}", m.Subject));
 
         Today(s, 3, 20);
         await RunAsync();

@@ -8,7 +8,7 @@ using Samverkan.Web.Infrastructure;
 namespace Samverkan.Web.Pages.Dialog;
 
 /// <summary>A region's dialogue meetings of a year.</summary>
-public sealed class DialogueListModel(ListDialogueMeetings list, ListRegions regions, ActorContext actors, TimeProvider clock) : PageModel
+public sealed class DialogueListModel(ListDialogueMeetings list, ListRegions regions, ActorContext actors, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -20,7 +20,7 @@ public sealed class DialogueListModel(ListDialogueMeetings list, ListRegions reg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Region = string.IsNullOrWhiteSpace(Region) ? actors.Current.CountyCode ?? "20" : Region.Trim();
+        Region = HomeRegion.Pick(Region, actors.Current, configuration);
         Year ??= clock.GetUtcNow().Year;
         Regions = await regions.ExecuteAsync(ct);
         RegionName = Regions.FirstOrDefault(r => r.Code == Region)?.Name ?? Region;

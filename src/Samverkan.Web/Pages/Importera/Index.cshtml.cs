@@ -42,7 +42,8 @@ public sealed class ImportModel(PreviewAgreementImport preview, CreateAgreement 
         AgreementContent? content;
         try
         {
-            content = ContentJson is null ? null : AgreementJson.Deserialize(ContentJson);
+            // The field comes back from the browser: it may have been changed into anything, nulls included.
+            content = ContentJson is null ? null : AgreementJson.Deserialize(ContentJson)?.WithoutNulls();
         }
         catch (JsonException)
         {

@@ -5,6 +5,7 @@ using Samverkan.Agreements;
 using Samverkan.Common;
 using Samverkan.Organizations;
 using Samverkan.Plans;
+using Samverkan.Web.Infrastructure;
 
 namespace Samverkan.Web.Pages.Overenskommelser;
 
@@ -54,7 +55,7 @@ public sealed class AgreementComparisonModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Regions = await regions.ExecuteAsync(ct);
-        Region = string.IsNullOrWhiteSpace(Region) ? actors.Current.CountyCode ?? configuration["Samverkan:HomeRegion"] ?? "20" : Region.Trim();
+        Region = HomeRegion.Pick(Region, actors.Current, configuration);
         By = By == ByArea ? ByArea : ByGoal;
         View = View == AsListView ? AsListView : "tabell";
         if (!ModelState.IsValid)

@@ -27,7 +27,7 @@ public sealed class AgreementListModel(ListAgreements list, ListRegions regions,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Regions = await regions.ExecuteAsync(ct);
-        Region = string.IsNullOrWhiteSpace(Region) ? actors.Current.CountyCode ?? configuration["Samverkan:HomeRegion"] ?? "20" : Region.Trim();
+        Region = HomeRegion.Pick(Region, actors.Current, configuration);
         Party = string.IsNullOrWhiteSpace(Party) ? null : Party.Trim();
         if (!ModelState.IsValid)
         {

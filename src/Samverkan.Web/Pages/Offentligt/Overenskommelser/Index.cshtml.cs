@@ -21,7 +21,7 @@ public sealed class PublicAgreementListModel(ListPublicAgreements list, ListRegi
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Regions = await regions.ExecuteAsync(ct);
-        Region = string.IsNullOrWhiteSpace(Region) ? configuration["Samverkan:HomeRegion"] ?? "20" : Region.Trim();
+        Region = HomeRegion.Pick(Region, configuration);
         Party = string.IsNullOrWhiteSpace(Party) ? null : Party.Trim();
         if (!ModelState.IsValid)
         {
