@@ -56,6 +56,7 @@ app.MapAgreementImportsApi();
 app.MapAgreementTemplatesApi();
 app.MapAgreementComparisonsApi();
 app.MapFollowUpApi();
+app.MapFollowUpReportsApi();
 app.MapDialogueApi();
 app.MapAuditApi();
 app.MapRazorPages();

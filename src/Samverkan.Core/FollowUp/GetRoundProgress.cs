@@ -91,7 +91,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
         Guid roundId, CancellationToken ct)
     {
         var accepted = db.Set<FollowUpSubmission>().Where(s => s.RoundId == roundId && s.Status == SubmissionStatuses.Accepted);
-        var entries = await db.Set<FollowUpEntry>().AsNoTracking()
+        var entries = await db.Set<FollowUpEntry>().AsNoTracking().Include(e => e.Indicators)
             .Where(e => e.RoundId == roundId && accepted.Any(s => s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
             .ToListAsync(ct);
         return entries.ToDictionary(e => (e.AgreementId, e.CommitmentId, e.OrganizationId));

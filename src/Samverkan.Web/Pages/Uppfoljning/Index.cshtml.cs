@@ -71,6 +71,27 @@ public sealed class FollowUpRoundsModel(
         return Redirect($"/uppfoljning#omgang-{roundId}");
     }
 
+    /// <summary>
+    /// The reports the signed-in user may read for a round: the region's own accounts get the region's and every
+    /// municipality's in it, a municipality's accounts their own (docs/decisions/0013-follow-up-reports.md).
+    /// </summary>
+    public IReadOnlyList<(string Name, string Url)> ReportLinks(FollowUpRoundView round)
+    {
+        var actor = actors.Current;
+        // Municipality codes are four digits (docs/domain.md); the other parties of an agreement are the region and institutions.
+        var municipalities = round.Agreements.SelectMany(a => a.Parties)
+            .Where(p => p.Code.Length == 4 && p.Code.All(char.IsAsciiDigit))
+            .DistinctBy(p => p.Code)
+            .OrderBySwedish(p => p.Name)
+            .ToList();
+        if (actor.OrganizationCode == round.Region.Code)
+            return [($"Rapport för hela regionen {round.Year}", FollowUpReportModel.ReportUrl(round.Year, ReportScopes.Region, round.Region.Code)),
+                .. municipalities.Select(m => ($"Rapport för {m.Name} {round.Year}", FollowUpReportModel.ReportUrl(round.Year, ReportScopes.Municipality, m.Code)))];
+        return municipalities.Where(m => m.Code == actor.OrganizationCode)
+            .Select(m => ($"Rapport för {m.Name} {round.Year}", FollowUpReportModel.ReportUrl(round.Year, ReportScopes.Municipality, m.Code)))
+            .ToList();
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var actor = actors.Current;
