@@ -33,7 +33,12 @@ var session = new Session(http, options);
 Report report;
 try
 {
-    report = options.Suite == Options.Agreements ? await AgreementsSuite.RunAsync(session, options.Token!) : await FoundationSuite.RunAsync(session);
+    report = options.Suite switch
+    {
+        Options.Agreements => await AgreementsSuite.RunAsync(session, options.Token!),
+        Options.Load => await LoadSuite.RunAsync(http, options, options.Token!),
+        _ => await FoundationSuite.RunAsync(session),
+    };
 }
 catch (InvalidOperationException e)
 {
