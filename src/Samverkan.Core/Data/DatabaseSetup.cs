@@ -1,8 +1,10 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Samverkan.Audit;
 using Samverkan.Common;
 
@@ -53,6 +55,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Samverkan.Migrations.Postgres"));
                 break;
         }
+        // EF Core logs every failed save and failed command at Error, with a stack trace, before the caller sees the
+        // exception. A lost race (a stale version, the unique version number taken) is an expected answer here, a 409,
+        // and under load it flooded the logs (scripts/load: over 900 lines a minute on PostgreSQL). The use cases catch
+        // what they expect; anything else reaches the exception handler, which logs it at Error once.
+        options.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (RelationalEventId.CommandError, LogLevel.Information)));
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> EnsuredFolders = new();
