@@ -182,8 +182,9 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         var code = string.IsNullOrWhiteSpace(partyCode) ? actor.OrganizationCode : partyCode.Trim();
         var agreements = scope.Agreements.Where(a => a.Parties.Any(p => p.Code == code) && scope.Sees(actor, a)).ToList();
         var party = agreements.SelectMany(a => a.Parties).FirstOrDefault(p => p.Code == code);
+        // The form is a resource named by the party's code: one the caller cannot see does not exist for them.
         if (party is null)
-            return Error.Validation("follow-up.party-invalid", $"{code ?? "(ingen)"} är inte part i någon av omgångens överenskommelser som du kan se.", "party");
+            return Error.NotFound("follow-up.form-not-found", $"{code ?? "(ingen)"} är inte part i någon av omgångens överenskommelser som du kan se.");
         return (scope, party, agreements.Where(a => a.HeldBy(party.Id).Any()).ToList());
     }
 }

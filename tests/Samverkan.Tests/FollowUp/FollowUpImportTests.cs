@@ -81,7 +81,7 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
         var header = await world.RefusedAsync(() => ImportAsync(Smedjebacken, s, Csv("id;status;procent", Line(s.Agreement, s.MunicipalCommitment, "done", "100"))),
             "follow-up.import-invalid", "file");
         Assert.Equal((1, "follow-up.import-header"), Assert.Single(Assert.IsType<List<ImportLineError>>(header.Extensions!["errors"]).Select(e => (e.Line, e.Code))));
-        await world.RefusedAsync(() => ImportAsync(Mora, s, good), "follow-up.party-invalid", "party");
+        await world.RefusedAsync(() => ImportAsync(Mora, s, good), "follow-up.form-not-found");
         await world.RefusedAsync(() => ImportAsync(RegionOfficer, s, good), "access.forbidden");
         Assert.True((await world.RunAsync(RegionOfficer, (CloseFollowUpRound close) => close.ExecuteAsync(s.RoundId))).IsSuccess);
         await world.RefusedAsync(() => ImportAsync(Smedjebacken, s, good), "follow-up.round-closed");
