@@ -316,6 +316,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["Entries[0].Status"] = ["ongoing"], ["Entries[0].Narrative"] = ["Matrisens svar via sidan."], ["command"] = ["save-all"],
             });
         }),
+        new("page FollowUpFormModel.PostImport", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync();
+            return new($"/uppfoljning/{r.Round}/{r.Agreement}?part=2061", "Import", new(), File: ("upload", "matris.csv", FormCsvBytes(r)));
+        }),
         new("page FollowUpFormModel.PostReview", RegionStaff, async a =>
         {
             var r = await a.RoundAsync(answered: true);
