@@ -49,8 +49,9 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
                         accepted.GetValueOrDefault((a.Agreement.Id, c.Id, p.Id)))));
 
         var total = ProgressRollUp.Figure("total", $"{scope.Region.DisplayName} {round.Year}", rows.Select(r => r.Part));
+        var rowsOf = rows.ToLookup(r => r.Agreement.Agreement.Id, r => r.Part);
         var byAgreement = scope.Agreements
-            .Select(a => ProgressRollUp.Figure(a.Agreement.Id.ToString(), a.Agreement.Title, rows.Where(r => r.Agreement == a).Select(r => r.Part)))
+            .Select(a => ProgressRollUp.Figure(a.Agreement.Id.ToString(), a.Agreement.Title, rowsOf[a.Agreement.Id]))
             .ToList();
         var bySection = rows.GroupBy(r => r.Commitment.Section)
             .OrderBySwedish(g => g.Key)
@@ -76,10 +77,9 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
         var byMunicipality = scope.Agreements
             .SelectMany(a => a.Parties.Where(p => p.Kind == OrganizationKind.Municipality).Select(p => (Municipality: p, Agreement: a)))
             .GroupBy(x => x.Municipality.Id)
-            .Select(g => (Municipality: g.First().Municipality, Agreements: g.Select(x => x.Agreement).ToHashSet()))
+            .Select(g => (Municipality: g.First().Municipality, Agreements: g.Select(x => x.Agreement.Agreement.Id).Distinct().ToList()))
             .OrderBySwedish(g => g.Municipality.DisplayName)
-            .Select(g => ProgressRollUp.Figure(g.Municipality.Code, g.Municipality.DisplayName,
-                rows.Where(r => g.Agreements.Contains(r.Agreement)).Select(r => r.Part)))
+            .Select(g => ProgressRollUp.Figure(g.Municipality.Code, g.Municipality.DisplayName, g.Agreements.SelectMany(id => rowsOf[id])))
             .ToList();
 
         return new RoundProgress(new RoundRef(round.Id, round.Year, round.Deadline, round.Status, round.Instructions),
@@ -91,8 +91,14 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
         Guid roundId, CancellationToken ct)
     {
         var accepted = db.Set<FollowUpSubmission>().Where(s => s.RoundId == roundId && s.Status == SubmissionStatuses.Accepted);
+        // Only what the arithmetic reads: a national roll-up meets tens of thousands of entries, and their narratives are most of the bytes.
         var entries = await db.Set<FollowUpEntry>().AsNoTracking()
             .Where(e => e.RoundId == roundId && accepted.Any(s => s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
+            .Select(e => new FollowUpEntry
+            {
+                Id = e.Id, RoundId = e.RoundId, AgreementId = e.AgreementId, CommitmentId = e.CommitmentId, OrganizationId = e.OrganizationId,
+                Status = e.Status, Progress = e.Progress, UpdatedByName = "",
+            })
             .ToListAsync(ct);
         return entries.ToDictionary(e => (e.AgreementId, e.CommitmentId, e.OrganizationId));
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Samverkan.Common;
 using Samverkan.Data;
@@ -117,12 +118,18 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         }
         if (errors.Count > 0) return Invalid(errors);
 
+        // The party's entries and their evidence in two queries, not two per line.
+        var existing = await db.Set<FollowUpEntry>().Include(e => e.Indicators)
+            .Where(e => e.RoundId == scope.Round.Id && e.OrganizationId == party.Id).ToListAsync(ct);
+        var entries = existing.ToDictionary(e => (e.AgreementId, e.CommitmentId));
+        var evidence = await store.EvidenceAsync(existing.Select(e => e.Id), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = 0;
         foreach (var (context, commitment, values) in rows)
         {
+            var entry = entries.GetValueOrDefault((context.Agreement.Agreement.Id, commitment.Id));
             var applied = await SaveFollowUpEntry.ApplyAsync(db, store, context, commitment, submissions[context.Agreement.Agreement.Id], values, null, actor,
-                now, ct, overwrite: true);
+                now, ct, overwrite: true, loaded: (entry, entry is null ? [] : evidence[entry.Id].ToList()));
             if (!applied.IsSuccess) return applied.Error!;
             submissions[context.Agreement.Agreement.Id] = applied.Value.Submission;
             if (applied.Value.Changed) changed++;
