@@ -34,6 +34,7 @@ public sealed class FollowUpWorld
     public required Guid DalarnaOpenRound { get; init; }
     public required IReadOnlyList<Guid> DalarnaRounds { get; init; }
     public required IReadOnlyList<Guid> NationalRounds { get; init; }
+    public required IReadOnlyList<Guid> NationalOpenRounds { get; init; }
     public required IReadOnlyList<Guid> DalarnaAgreements { get; init; }
     public required IReadOnlyList<Guid> NationalAgreements { get; init; }
     public required Guid ImportRound { get; init; }
@@ -142,6 +143,7 @@ public sealed class FollowUpWorld
             DalarnaOpenRound = rounds.Single(r => r.PlanId == dalarnaPlan && r.Year == 2030).Id,
             DalarnaRounds = rounds.Where(r => r.PlanId == dalarnaPlan).Select(r => r.Id).ToList(),
             NationalRounds = rounds.Where(r => plans.Any(p => p.Id == r.PlanId)).Select(r => r.Id).ToList(),
+            NationalOpenRounds = rounds.Where(r => plans.Any(p => p.Id == r.PlanId) && r.Year == 2030).Select(r => r.Id).ToList(),
             DalarnaAgreements = agreements.Where(x => x.RegionId == region20).Select(x => x.Id).ToList(),
             NationalAgreements = agreements.Select(x => x.Id).ToList(),
             ImportRound = importRound, Region20 = region20, RegionOfficer = officer,

@@ -34,12 +34,23 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
     /// <summary>A draft plan's follow-up is its region's business until the plan is adopted.</summary>
     internal static bool Readable(CulturePlan plan, Actor actor) => plan.IsPublic || actor.IsOperator || actor.IsStaffOfRegion(plan.RegionId);
 
-    internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct)
+    /// <summary>What the rounds of one plan share when rolled up together (<see cref="GetPlanProgress"/>): read once, not once per year.</summary>
+    internal sealed class RollUpCache
     {
-        var scope = await store.ScopeAsync(round, ct);
+        public ScopeCache Scope { get; } = new();
+        public Dictionary<Guid, (Dictionary<Guid, PlanGoal> Goals, Dictionary<Guid, DevelopmentArea> Areas)> Plans { get; } = [];
+    }
+
+    internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct, RollUpCache? cache = null)
+    {
+        cache ??= new RollUpCache();
+        var scope = await store.ScopeAsync(round, ct, cache: cache.Scope);
         var accepted = await AcceptedEntriesAsync(round.Id, ct);
-        var goals = await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == round.PlanId).ToDictionaryAsync(g => g.Id, ct);
-        var areas = await db.DevelopmentAreas.AsNoTracking().Where(a => a.PlanId == round.PlanId).ToDictionaryAsync(a => a.Id, ct);
+        if (!cache.Plans.TryGetValue(round.PlanId, out var tree))
+            cache.Plans[round.PlanId] = tree = (
+                await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == round.PlanId).ToDictionaryAsync(g => g.Id, ct),
+                await db.DevelopmentAreas.AsNoTracking().Where(a => a.PlanId == round.PlanId).ToDictionaryAsync(a => a.Id, ct));
+        var (goals, areas) = tree;
 
         var rows = new List<(ScopedAgreement Agreement, ScopedCommitment Commitment, ProgressPart Part)>();
         foreach (var a in scope.Agreements)
@@ -70,7 +81,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .GroupBy(x => x.Goal.DevelopmentAreaId!.Value)
             .OrderBy(g => areas[g.Key].SortOrder)
             // A commitment linked to two goals of the same area counts once for the area.
-            .Select(g => ProgressRollUp.Figure(g.Key.ToString(), areas[g.Key].Title, g.Select(x => x.Part).Distinct()))
+            .Select(g => ProgressRollUp.Figure(g.Key.ToString(), areas[g.Key].Title, g.Select(x => x.Part).Distinct(ReferenceEqualityComparer.Instance).Cast<ProgressPart>()))
             .ToList();
 
         // A municipality's figure covers its agreements as a whole: its own commitments, the region's and the joint ones.
@@ -96,7 +107,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .Where(e => e.RoundId == roundId && accepted.Any(s => s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
             .Select(e => new FollowUpEntry
             {
-                Id = e.Id, RoundId = e.RoundId, AgreementId = e.AgreementId, CommitmentId = e.CommitmentId, OrganizationId = e.OrganizationId,
+                AgreementId = e.AgreementId, CommitmentId = e.CommitmentId, OrganizationId = e.OrganizationId,
                 Status = e.Status, Progress = e.Progress, UpdatedByName = "",
             })
             .ToListAsync(ct);

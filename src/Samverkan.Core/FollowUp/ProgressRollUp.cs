@@ -85,15 +85,38 @@ public static class ProgressRollUp
 
     public static ProgressFigure Figure(string key, string label, IEnumerable<ProgressPart> parts)
     {
+        // One pass: a national roll-up builds figures over tens of thousands of parts.
         var list = parts.ToList();
-        var counted = list.Where(p => p.Outcome == ProgressOutcomes.Counted).ToList();
-        var countedWeight = counted.Sum(p => p.Weight);
-        var totalWeight = list.Where(p => p.Outcome != ProgressOutcomes.Cancelled).Sum(p => p.Weight);
-        var weighted = counted.Sum(p => p.Weight * p.Value!.Value);
+        decimal countedWeight = 0, totalWeight = 0, weighted = 0;
+        int counted = 0, missing = 0, noFigure = 0, cancelled = 0;
+        var commitments = new HashSet<(Guid, Guid)>();
+        foreach (var p in list)
+        {
+            commitments.Add((p.AgreementId, p.CommitmentId));
+            switch (p.Outcome)
+            {
+                case ProgressOutcomes.Counted:
+                    counted++;
+                    countedWeight += p.Weight;
+                    weighted += p.Weight * p.Value!.Value;
+                    totalWeight += p.Weight;
+                    break;
+                case ProgressOutcomes.Cancelled:
+                    cancelled++;
+                    break;
+                case ProgressOutcomes.Missing:
+                    missing++;
+                    totalWeight += p.Weight;
+                    break;
+                default:
+                    noFigure++;
+                    totalWeight += p.Weight;
+                    break;
+            }
+        }
         decimal? progress = countedWeight == 0 ? null : Math.Round(weighted / countedWeight, 1, MidpointRounding.AwayFromZero);
-        var counts = new ProgressCounts(counted.Count, list.Count(p => p.Outcome == ProgressOutcomes.Missing),
-            list.Count(p => p.Outcome == ProgressOutcomes.NoFigure), list.Count(p => p.Outcome == ProgressOutcomes.Cancelled));
-        return new ProgressFigure(key, label, progress, Round(countedWeight), Round(totalWeight), list.Select(p => (p.AgreementId, p.CommitmentId)).Distinct().Count(),
+        var counts = new ProgressCounts(counted, missing, noFigure, cancelled);
+        return new ProgressFigure(key, label, progress, Round(countedWeight), Round(totalWeight), commitments.Count,
             counts, Calculation(progress, weighted, countedWeight, totalWeight, counts), list);
     }
 
