@@ -19,14 +19,16 @@ using Samverkan.FollowUpBenchmarks;
 // --quick: five timed calls of each, no BenchmarkDotNet, for looking into a slow path (not for the record).
 string? markdownPath = null;
 var quick = false;
+string? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--markdown" && i + 1 < args.Length) markdownPath = args[++i];
     else if (args[i] == "--quick") quick = true;
+    else if (args[i] == "--only" && i + 1 < args.Length) only = args[++i];
 
     else
     {
-        Console.Error.WriteLine("Usage: Samverkan.FollowUpBenchmarks [--markdown FILE] [--quick]");
+        Console.Error.WriteLine("Usage: Samverkan.FollowUpBenchmarks [--markdown FILE] [--quick] [--only METHOD]");
         return 64;
     }
 }
@@ -67,6 +69,13 @@ var config = ManualConfig.CreateEmpty()
     .AddExporter(MarkdownExporter.GitHub)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator)
     .WithArtifactsPath(Path.Combine(world.Folder, "artifacts"));
+// --only METHOD: that benchmark alone, for looking into it (the report needs them all).
+if (only is not null)
+{
+    BenchmarkRunner.Run<FollowUpBenchmarks>(config.AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(b => b.Descriptor.WorkloadMethod.Name == only)));
+    world.Delete();
+    return 0;
+}
 var summary = BenchmarkRunner.Run<FollowUpBenchmarks>(config);
 if (summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success))
 {

@@ -19,6 +19,9 @@ public sealed class ScopeCache
     internal Dictionary<(Guid AgreementId, int Version), List<CommitmentRecord>> Commitments { get; } = [];
     internal Dictionary<Guid, Organization> Organizations { get; } = [];
     internal Dictionary<Guid, CulturePlan> Plans { get; } = [];
+
+    /// <summary>An agreement at one version with its commitments resolved: the same in every round that follows that version.</summary>
+    internal Dictionary<(Guid AgreementId, int Version), ScopedAgreement> Scoped { get; } = [];
 }
 
 public sealed class FollowUpStore(SamverkanDb db)
@@ -91,14 +94,16 @@ public sealed class FollowUpStore(SamverkanDb db)
 
         var scoped = agreements.Select(a =>
             {
+                var key = (a.Id, versionOf[a.Id]);
+                if (cache.Scoped.TryGetValue(key, out var known)) return known;
                 var parties = a.Parties.OrderBy(p => p.SortOrder).Select(p => orgs[p.OrganizationId]).ToList();
                 var byCode = parties.ToDictionary(p => p.Code);
-                var list = cache.Commitments[(a.Id, versionOf[a.Id])].Select(c => new ScopedCommitment(
+                var list = cache.Commitments[key].Select(c => new ScopedCommitment(
                     c.Id, c.SortOrder, c.SectionHeading, c.Text,
                     c.PartyCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(byCode.ContainsKey).Select(code => byCode[code]).ToList(),
                     c.Indicator, c.Target, c.Due,
                     c.GoalIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList())).ToList();
-                return new ScopedAgreement(a, versionOf[a.Id], parties, list);
+                return cache.Scoped[key] = new ScopedAgreement(a, versionOf[a.Id], parties, list);
             })
             .OrderBySwedish(a => a.Parties.FirstOrDefault(p => p.Id != round.RegionId)?.DisplayName ?? a.Agreement.Title)
             .ToList();

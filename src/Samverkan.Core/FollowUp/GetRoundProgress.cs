@@ -39,6 +39,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
     {
         public ScopeCache Scope { get; } = new();
         public Dictionary<Guid, (Dictionary<Guid, PlanGoal> Goals, Dictionary<Guid, DevelopmentArea> Areas)> Plans { get; } = [];
+        public Dictionary<ScopedCommitment, List<PlanGoal>> Goals { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct, RollUpCache? cache = null)
@@ -52,12 +53,16 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
                 await db.DevelopmentAreas.AsNoTracking().Where(a => a.PlanId == round.PlanId).ToDictionaryAsync(a => a.Id, ct));
         var (goals, areas) = tree;
 
-        var rows = new List<(ScopedAgreement Agreement, ScopedCommitment Commitment, ProgressPart Part)>();
+        var rows = new List<(ScopedAgreement Agreement, ScopedCommitment Commitment, ProgressPart Part)>(
+            scope.Agreements.Sum(a => a.Commitments.Sum(c => c.Parties.Count)));
         foreach (var a in scope.Agreements)
+        {
+            var refs = a.Parties.ToDictionary(p => p.Id, FollowUpStore.Ref);
             foreach (var c in a.Commitments)
                 foreach (var p in c.Parties)
-                    rows.Add((a, c, ProgressRollUp.Part(a.Agreement.Id, a.Agreement.Title, c, FollowUpStore.Ref(p),
+                    rows.Add((a, c, ProgressRollUp.Part(a.Agreement.Id, a.Agreement.Title, c, refs[p.Id],
                         accepted.GetValueOrDefault((a.Agreement.Id, c.Id, p.Id)))));
+        }
 
         var total = ProgressRollUp.Figure("total", $"{scope.Region.DisplayName} {round.Year}", rows.Select(r => r.Part));
         var rowsOf = rows.ToLookup(r => r.Agreement.Agreement.Id, r => r.Part);
@@ -70,7 +75,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .ToList();
 
         // A commitment linked to a sub-goal also counts for the goals above it, once per goal.
-        var goalRows = rows.SelectMany(r => GoalsWithAncestors(r.Commitment.GoalIds, goals).Select(g => (Goal: g, r.Part))).ToList();
+        var goalRows = rows.SelectMany(r => GoalChain(r.Commitment, goals, cache).Select(g => (Goal: g, r.Part))).ToList();
         var byGoal = goalRows.GroupBy(x => x.Goal.Id)
             .Select(g => (Goal: g.First().Goal, Parts: g.Select(x => x.Part)))
             .OrderBy(g => Depth(g.Goal, goals)).ThenBy(g => g.Goal.SortOrder)
@@ -112,6 +117,14 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             })
             .ToListAsync(ct);
         return entries.ToDictionary(e => (e.AgreementId, e.CommitmentId, e.OrganizationId));
+    }
+
+    /// <summary>A commitment's goals and the goals above them, worked out once per commitment (the rounds of a plan share the commitment objects).</summary>
+    private static List<PlanGoal> GoalChain(ScopedCommitment commitment, IReadOnlyDictionary<Guid, PlanGoal> goals, RollUpCache cache)
+    {
+        if (!cache.Goals.TryGetValue(commitment, out var chain))
+            cache.Goals[commitment] = chain = GoalsWithAncestors(commitment.GoalIds, goals).ToList();
+        return chain;
     }
 
     private static IEnumerable<PlanGoal> GoalsWithAncestors(IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, PlanGoal> goals)

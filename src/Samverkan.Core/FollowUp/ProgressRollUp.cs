@@ -89,10 +89,16 @@ public static class ProgressRollUp
         var list = parts.ToList();
         decimal countedWeight = 0, totalWeight = 0, weighted = 0;
         int counted = 0, missing = 0, noFigure = 0, cancelled = 0;
+        // The parts of one commitment mostly follow each other, so only a change of commitment needs the set.
         var commitments = new HashSet<(Guid, Guid)>();
+        (Guid, Guid) last = default;
         foreach (var p in list)
         {
-            commitments.Add((p.AgreementId, p.CommitmentId));
+            if ((p.AgreementId, p.CommitmentId) != last)
+            {
+                last = (p.AgreementId, p.CommitmentId);
+                commitments.Add(last);
+            }
             switch (p.Outcome)
             {
                 case ProgressOutcomes.Counted:

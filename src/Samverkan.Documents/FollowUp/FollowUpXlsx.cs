@@ -80,6 +80,7 @@ public sealed partial class FollowUpXlsx : IFollowUpSpreadsheet
             var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) return Unreadable();
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
+            var percent = PercentStyles(workbook);
             var records = new List<FormRecord>();
             var next = 1;
             foreach (var row in part.Worksheet.Descendants<Row>())
@@ -94,7 +95,7 @@ public sealed partial class FollowUpXlsx : IFollowUpSpreadsheet
                     position = column + 1;
                     if (column < 0 || column > 16_383) return Unreadable();
                     while (fields.Count <= column) fields.Add("");
-                    fields[column] = Value(cell, shared);
+                    fields[column] = Value(cell, shared, percent);
                 }
                 while (fields.Count > 0 && fields[^1].Length == 0) fields.RemoveAt(fields.Count - 1);
                 if (fields.Count == 0) continue;
@@ -120,16 +121,37 @@ public sealed partial class FollowUpXlsx : IFollowUpSpreadsheet
         return zip.Entries.Sum(e => e.Length);
     }
 
-    private static string Value(Cell cell, List<string> shared)
+    private static string Value(Cell cell, List<string> shared, HashSet<uint> percentStyles)
     {
         var raw = cell.CellValue?.Text ?? "";
         var type = cell.DataType?.Value;
+        // "40 %" typed into Excel is stored as 0.4 shown as a percentage: read it as the 40 the person typed.
+        if (type is null && cell.StyleIndex?.Value is { } style && percentStyles.Contains(style)
+            && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction))
+            return (fraction * 100).ToString("0.##########", CultureInfo.InvariantCulture);
         if (type == CellValues.SharedString)
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "";
         if (type == CellValues.InlineString) return cell.InlineString is { } inline ? TextOf(inline) : "";
         if (type == CellValues.Boolean) return raw == "1" ? "TRUE" : "FALSE";
         // Numbers, a formula's cached result, an error value (#N/A): as stored, which for numbers is invariant.
         return Unescape(raw);
+    }
+
+    /// <summary>The cell styles whose number format shows a percentage (the built-in 0% and 0.00%, or a custom format with %).</summary>
+    private static HashSet<uint> PercentStyles(WorkbookPart workbook)
+    {
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.FormatCode?.Value?.Contains('%') == true && f.NumberFormatId?.Value is not null)
+            .Select(f => f.NumberFormatId!.Value).ToHashSet() ?? [];
+        var styles = new HashSet<uint>();
+        var index = 0u;
+        foreach (var format in stylesheet?.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            if (format.NumberFormatId?.Value is { } id && (id is 9 or 10 || custom.Contains(id))) styles.Add(index);
+            index++;
+        }
+        return styles;
     }
 
     /// <summary>The text of a string item: its plain text or its formatted runs, never the phonetic hints.</summary>

@@ -129,6 +129,10 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
                         case int n:
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(n) });
                             break;
+                        case decimal fraction:
+                            // As Excel keeps "35 %" typed into a cell: the fraction, shown through the built-in 0% format.
+                            row.Append(new Cell { CellReference = reference, CellValue = new CellValue(fraction), StyleIndex = 1 });
+                            break;
                         case var text:
                             strings.Append(new SharedStringItem(new Text(text.ToString()!)));
                             row.Append(new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(strings.Count() - 1) });
@@ -138,6 +142,11 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
                 data.Append(row);
             }
             workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = strings;
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new Fonts(new Font()) { Count = 1 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border()) { Count = 1 },
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }) { Count = 2 });
             var sheet = workbook.AddNewPart<WorksheetPart>();
             sheet.Worksheet = new Worksheet(data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Blad1" }));
@@ -186,8 +195,8 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
         {
             [1] = HeaderRow,
             [2] = [s.Agreement.ToString(), s.MunicipalCommitment.ToString(), "Barn och unga", "Text", "Genomfört", 100, "Beviljat i maj."],
-            // A row typed further down and a column left empty (no narrative): both as Excel leaves them.
-            [5] = [s.Agreement.ToString(), s.JointCommitment.ToString(), null, null, "ongoing", 35],
+            // A row typed further down, a column left empty (no narrative) and "35 %" typed as a percentage: as Excel leaves them.
+            [5] = [s.Agreement.ToString(), s.JointCommitment.ToString(), null, null, "ongoing", 0.35m],
         });
         var result = await ImportAsync(Smedjebacken, s, file);
         Assert.True(result.IsSuccess, result.Error?.Message);

@@ -169,7 +169,7 @@ public sealed class FollowUpFormModel(
             if (error.Extensions?.GetValueOrDefault("errors") is IEnumerable<ImportLineError> lines)
             {
                 var list = lines.ToList();
-                ModelState.AddModelError(UploadField, $"Filen har {list.Count} fel. Inget har sparats. Rätta raderna nedan och läs in filen igen.");
+                ModelState.AddModelError(UploadField, $"Filen har {list.Count} fel. Inget har sparats. Rätta raderna och läs in filen igen.");
                 foreach (var line in list) ModelState.AddModelError(UploadField, line.Message);
             }
             else ModelState.AddModelError(UploadField, error.Message);
