@@ -44,6 +44,9 @@ public class FollowUpBenchmarks
         return sum;
     }
 
+    [Benchmark(Description = "Country: read the latest rounds' answers and the commitments, bare (floor)")]
+    public Task<int> NationalLatestFloor() => FloorAsync(_world.NationalOpenRounds, _world.NationalAgreements);
+
     [Benchmark(Description = "Country: every region's latest round (21 × GetRoundProgress)")]
     public async Task<decimal> NationalRoundProgress()
     {

@@ -99,7 +99,7 @@ foreach (var (method, floor, what, target) in new[]
          {
              ("RegionPlanProgress", "RegionFloor", "Roll-up of a region, 15 agreements × 40 commitments × 4 years", 30.0),
              ("NationalPlanProgress", "NationalFloor", "Roll-up at national scale, 290 agreements × 40 commitments × 4 years", 300.0),
-             ("NationalRoundProgress", "NationalFloor", "Roll-up at national scale, 290 agreements × 40 commitments, one year (floor: 4 years)", 300.0),
+             ("NationalRoundProgress", "NationalLatestFloor", "Roll-up at national scale, 290 agreements × 40 commitments, one year", 300.0),
              ("ImportCsv", "ImportFloor", "CSV import of a 600-line round", 1000.0),
          })
 {

@@ -40,13 +40,17 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
         public ScopeCache Scope { get; } = new();
         public Dictionary<Guid, (Dictionary<Guid, PlanGoal> Goals, Dictionary<Guid, DevelopmentArea> Areas)> Plans { get; } = [];
         public Dictionary<ScopedCommitment, List<PlanGoal>> Goals { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Accepted answers by round, when read for all the plan's rounds at once.</summary>
+        public Dictionary<Guid, Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), AcceptedAnswer>> Accepted { get; set; } = [];
     }
 
     internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct, RollUpCache? cache = null)
     {
         cache ??= new RollUpCache();
         var scope = await store.ScopeAsync(round, ct, cache: cache.Scope);
-        var accepted = await AcceptedEntriesAsync(round.Id, ct);
+        if (!cache.Accepted.TryGetValue(round.Id, out var accepted))
+            accepted = (await AcceptedEntriesAsync([round.Id], ct))[round.Id];
         if (!cache.Plans.TryGetValue(round.PlanId, out var tree))
             cache.Plans[round.PlanId] = tree = (
                 await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == round.PlanId).ToDictionaryAsync(g => g.Id, ct),
@@ -61,7 +65,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             foreach (var c in a.Commitments)
                 foreach (var p in c.Parties)
                     rows.Add((a, c, ProgressRollUp.Part(a.Agreement.Id, a.Agreement.Title, c, refs[p.Id],
-                        accepted.GetValueOrDefault((a.Agreement.Id, c.Id, p.Id)))));
+                        accepted.TryGetValue((a.Agreement.Id, c.Id, p.Id), out var answer) ? answer : null)));
         }
 
         var total = ProgressRollUp.Figure("total", $"{scope.Region.DisplayName} {round.Year}", rows.Select(r => r.Part));
@@ -102,21 +106,24 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             GetFollowUpRound.PlanRefOf(scope), ProgressRollUp.Formula, total, byAgreement, bySection, byDevelopmentArea, byGoal, byMunicipality);
     }
 
-    /// <summary>The round's entries whose party's submission the region has accepted; nothing else counts.</summary>
-    internal async Task<Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), FollowUpEntry>> AcceptedEntriesAsync(
-        Guid roundId, CancellationToken ct)
+    /// <summary>
+    /// The rounds' entries whose party's submission the region has accepted (nothing else counts), by round, in one query:
+    /// a plan's roll-up reads all its years at once. Only what the arithmetic reads: a national roll-up meets tens of
+    /// thousands of entries, and their narratives are most of the bytes.
+    /// </summary>
+    internal async Task<Dictionary<Guid, Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), AcceptedAnswer>>> AcceptedEntriesAsync(
+        IReadOnlyCollection<Guid> roundIds, CancellationToken ct)
     {
-        var accepted = db.Set<FollowUpSubmission>().Where(s => s.RoundId == roundId && s.Status == SubmissionStatuses.Accepted);
-        // Only what the arithmetic reads: a national roll-up meets tens of thousands of entries, and their narratives are most of the bytes.
+        var ids = roundIds.ToList();
+        var accepted = db.Set<FollowUpSubmission>().Where(s => ids.Contains(s.RoundId) && s.Status == SubmissionStatuses.Accepted);
         var entries = await db.Set<FollowUpEntry>().AsNoTracking()
-            .Where(e => e.RoundId == roundId && accepted.Any(s => s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
-            .Select(e => new FollowUpEntry
-            {
-                AgreementId = e.AgreementId, CommitmentId = e.CommitmentId, OrganizationId = e.OrganizationId,
-                Status = e.Status, Progress = e.Progress, UpdatedByName = "",
-            })
+            .Where(e => ids.Contains(e.RoundId)
+                && accepted.Any(s => s.RoundId == e.RoundId && s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
+            .Select(e => new { e.RoundId, e.AgreementId, e.CommitmentId, e.OrganizationId, e.Status, e.Progress })
             .ToListAsync(ct);
-        return entries.ToDictionary(e => (e.AgreementId, e.CommitmentId, e.OrganizationId));
+        var byRound = ids.ToDictionary(id => id, _ => new Dictionary<(Guid, Guid, Guid), AcceptedAnswer>());
+        foreach (var e in entries) byRound[e.RoundId][(e.AgreementId, e.CommitmentId, e.OrganizationId)] = new AcceptedAnswer(e.Status, e.Progress);
+        return byRound;
     }
 
     /// <summary>A commitment's goals and the goals above them, worked out once per commitment (the rounds of a plan share the commitment objects).</summary>

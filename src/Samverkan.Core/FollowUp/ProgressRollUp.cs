@@ -39,6 +39,9 @@ public sealed record ProgressPart(
 
 public sealed record ProgressCounts(int Counted, int Missing, int NoFigure, int Cancelled);
 
+/// <summary>What the roll-up reads of an accepted entry.</summary>
+public sealed record AcceptedAnswer(string Status, int? Progress);
+
 /// <summary>
 /// A rolled-up figure with its explanation. <paramref name="Progress"/> is the weighted mean of the counted parts (null
 /// when none is counted); <paramref name="CountedWeight"/> of <paramref name="TotalWeight"/> says how much of it is
@@ -67,7 +70,11 @@ public static class ProgressRollUp
     /// (<paramref name="entry"/> null otherwise).
     /// </summary>
     public static ProgressPart Part(
-        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, FollowUpEntry? entry)
+        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, FollowUpEntry? entry) =>
+        Part(agreementId, agreement, commitment, party, entry is null ? null : new AcceptedAnswer(entry.Status, entry.Progress));
+
+    public static ProgressPart Part(
+        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, AcceptedAnswer? entry)
     {
         var weight = 1m / commitment.Parties.Count;
         var (outcome, value) = entry switch
