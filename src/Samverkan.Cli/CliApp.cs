@@ -6,6 +6,7 @@ using Samverkan.Cli.Commands.Agreements;
 using Samverkan.Cli.Commands.Audit;
 using Samverkan.Cli.Commands.Backup;
 using Samverkan.Cli.Commands.Database;
+using Samverkan.Cli.Commands.FollowUp;
 
 namespace Samverkan.Cli;
 
@@ -48,6 +49,7 @@ public static class CliApp
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             AgreementsCommand.Create(cli),
+            FollowUpCommand.Create(cli),
             AuditCommand.Create(cli),
             BackupCommands.Backup(cli),
             BackupCommands.Restore(cli),

@@ -12,6 +12,7 @@ public static class DocumentServices
         services.AddSingleton<RenderAgreementDocument>();
         services.AddSingleton<Import.ImportAgreementDocument>();
         services.AddScoped<Import.DatabaseOrganizationDirectory>();
+        services.AddSingleton<Samverkan.FollowUp.IFollowUpSpreadsheet, FollowUp.FollowUpXlsx>();
         foreach (var type in typeof(DocumentServices).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
             services.AddScoped(type);

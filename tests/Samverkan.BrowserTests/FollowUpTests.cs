@@ -8,28 +8,34 @@ namespace Samverkan.BrowserTests;
 [Collection(AgreementCollection.Name)]
 public sealed class FollowUpTests(BrowserFixture app)
 {
-    [Fact]
-    public async Task Officer_AnswersUploadsSubmits_RegionReturns_OfficerFixesAndResubmits_RegionAccepts()
+    /// <summary>A signed agreement 20–2061 under a plan of its own and an open round over it; the municipality's form's address.</summary>
+    private async Task<(string Agreement, string Url)> OpenRoundAsync(IPage regionPage, IPage municipalityPage)
     {
         var title = $"Överenskommelse att följa upp {Tag()}";
-        await using var region = await app.SignedInAsync(app.Data.RegionOfficer);
-        await using var municipality = await app.SignedInAsync(app.Data.MunicipalityOfficer);
-        var regionApi = new AgreementApi(region.Page);
+        var regionApi = new AgreementApi(regionPage);
         var id = await regionApi.CreateAsync(title, "Parterna följer upp arbetet varje år.");
         await regionApi.MoveToAsync(id, "negotiation");
         await regionApi.ApproveAsync(id, 1);
-        var municipalityApi = new AgreementApi(municipality.Page);
+        var municipalityApi = new AgreementApi(municipalityPage);
         await municipalityApi.ApproveAsync(id, 1);
         await regionApi.SignAsync(id, 1, "Rolf Regionsson", "Falun");
         await municipalityApi.SignAsync(id, 1, "Stina Kommunsson", "Smedjebacken");
         var plan = await app.Data.CreatePlanAsync($"Plan att följa upp {Tag()}", "adopted");
-        var opened = await region.Page.APIRequest.FetchAsync("/api/v1/follow-up-rounds", new()
+        var opened = await regionPage.APIRequest.FetchAsync("/api/v1/follow-up-rounds", new()
         {
             Method = "POST", DataObject = new { planId = plan, year = 2027, deadline = "2028-03-31", instructions = "Svara kort för varje åtagande." },
         });
         Assert.Equal(201, opened.Status);
         var round = JsonDocument.Parse(await opened.TextAsync()).RootElement.GetProperty("id").GetGuid();
-        var url = $"/uppfoljning/{round}/{id}?part={TestData.MunicipalityCode}";
+        return (id.ToString(), $"/uppfoljning/{round}/{id}?part={TestData.MunicipalityCode}");
+    }
+
+    [Fact]
+    public async Task Officer_AnswersUploadsSubmits_RegionReturns_OfficerFixesAndResubmits_RegionAccepts()
+    {
+        await using var region = await app.SignedInAsync(app.Data.RegionOfficer);
+        await using var municipality = await app.SignedInAsync(app.Data.MunicipalityOfficer);
+        var (_, url) = await OpenRoundAsync(region.Page, municipality.Page);
 
         // The officer answers the one commitment with the keyboard and uploads a file.
         var m = municipality.Page;
@@ -38,7 +44,7 @@ public sealed class FollowUpTests(BrowserFixture app)
         await m.AssertAccessibleAsync();
         var commitment = m.Locator("#atagande-0");
         await Expect(commitment.Locator("legend").First).ToContainTextAsync("Kommunen ställer en lokal med hörslinga");
-        await m.TabToAsync(commitment.GetByRole(AriaRole.Radio, new() { Name = "Ej påbörjat" }), maxPresses: 40);
+        await m.TabToAsync(commitment.GetByRole(AriaRole.Radio, new() { Name = "Ej påbörjat" }), maxPresses: 50);
         await m.Keyboard.PressAsync("ArrowDown");
         await Expect(commitment.GetByRole(AriaRole.Radio, new() { Name = "Pågår" })).ToBeCheckedAsync();
         await m.Keyboard.PressAsync("Tab");
@@ -99,6 +105,52 @@ public sealed class FollowUpTests(BrowserFixture app)
         await Expect(m.GetByText("Regionen godkände uppföljningen")).ToBeVisibleAsync();
         await m.GetByRole(AriaRole.Link, new() { Name = "Åtagandets historik för åtagande 1" }).ClickAsync();
         await Expect(m.GetByText("Regionen skickade tillbaka uppföljningen")).ToBeVisibleAsync();
+        await m.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Officer_DownloadsTheFormAsCsv_ChangesAValue_UploadsIt_AndSeesTheResult()
+    {
+        await using var region = await app.SignedInAsync(app.Data.RegionOfficer);
+        await using var municipality = await app.SignedInAsync(app.Data.MunicipalityOfficer);
+        var (agreement, url) = await OpenRoundAsync(region.Page, municipality.Page);
+        var m = municipality.Page;
+        await m.GotoAsync(url);
+        var sheet = m.GetByRole(AriaRole.Region, new() { Name = "Fyll i i ett kalkylblad" });
+        await Expect(sheet.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Excel" })).ToBeVisibleAsync();
+
+        var download = await m.RunAndWaitForDownloadAsync(() => sheet.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som CSV" }).ClickAsync());
+        Assert.EndsWith($"-{TestData.MunicipalityCode}.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync(await download.PathAsync())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\"overenskommelse_id\";\"atagande_id\";\"avsnitt\";\"atagande\";\"status\";\"procent\";\"beskrivning\"", lines[0]);
+        // The file holds the party's commitments in every agreement of the round (agreements of no plan are in every round of their year).
+        var row = Array.FindIndex(lines, l => l.Contains(agreement, StringComparison.Ordinal));
+        Assert.Contains("Kommunen ställer en lokal med hörslinga", lines[row]);
+        string Filled(string status, string progress, string narrative) => string.Join("\r\n",
+            lines.Select((l, i) => i == row ? l[..l.LastIndexOf("\"\";\"\";\"\"", StringComparison.Ordinal)] + $"\"{status}\";\"{progress}\";\"{narrative}\"" : l));
+
+        // A malformed percentage: nothing is saved, the summary takes focus and names the row and the column.
+        await sheet.GetByLabel("Läs in en ifylld fil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "uppfoljning.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Filled("ongoing", "fyrtio", "Från kalkylbladet.")),
+        });
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "Läs in filen" }).ClickAsync();
+        await Expect(m.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(m.Locator("#error-summary")).ToContainTextAsync("Filen har 1 fel. Inget har sparats.");
+        await Expect(m.Locator("#error-summary")).ToContainTextAsync($"Rad {row + 1}: procent \"fyrtio\" är inte ett heltal.");
+        await Expect(m.Locator("#atagande-0").GetByLabel("Kort beskrivning")).ToHaveValueAsync("");
+        await m.AssertNoAxeViolationsAsync();
+
+        await m.GetByLabel("Läs in en ifylld fil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "uppfoljning.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Filled("Pågår", "40 %", "Från kalkylbladet.")),
+        });
+        await m.GetByRole(AriaRole.Button, new() { Name = "Läs in filen" }).ClickAsync();
+        await Expect(m.GetByRole(AriaRole.Status)).ToContainTextAsync("1 post uppdaterade från filen.");
+        var commitment = m.Locator("#atagande-0");
+        await Expect(commitment.GetByRole(AriaRole.Radio, new() { Name = "Pågår" })).ToBeCheckedAsync();
+        await Expect(commitment.GetByLabel("Hur långt har åtagandet kommit, i procent")).ToHaveValueAsync("40");
+        await Expect(commitment.GetByLabel("Kort beskrivning")).ToHaveValueAsync("Från kalkylbladet.");
         await m.AssertAccessibleAsync();
     }
 }

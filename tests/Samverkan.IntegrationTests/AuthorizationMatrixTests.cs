@@ -166,6 +166,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var r = await a.RoundAsync(answered: true);
             return new($"/api/v1/follow-up-rounds/{r.Round}/entries/{r.Municipal}/evidence", EvidenceUpload());
         }),
+        new("PUT", "/api/v1/follow-up-rounds/{id:guid}/forms/{organizationCode}", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync();
+            return new($"/api/v1/follow-up-rounds/{r.Round}/forms/2061", FormCsv(r));
+        }),
         new("DELETE", "/api/v1/evidence/{id:guid}", Smedjebacken, async a =>
         {
             var r = await a.RoundAsync(answered: true);
@@ -186,6 +191,17 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         form.Add(new ByteArrayContent(EvidenceFile.Bytes), EvidenceFile.Field, EvidenceFile.Name);
         form.Add(new StringContent("2061"), "party");
         return form;
+    }
+
+    /// <summary>A party's form as CSV answering the municipality's own commitment.</summary>
+    private static byte[] FormCsvBytes(Arrange.FollowUpCase r) => Encoding.UTF8.GetBytes(
+        $"overenskommelse_id;atagande_id;avsnitt;atagande;status;procent;beskrivning\r\n{r.Agreement};{r.Municipal};;;ongoing;40;Matrisens fil.\r\n");
+
+    private static ByteArrayContent FormCsv(Arrange.FollowUpCase r)
+    {
+        var body = new ByteArrayContent(FormCsvBytes(r));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return body;
     }
 
     private static readonly (string Field, string Name, byte[] Bytes) ImportFile = ("Upload", "matris.txt", Encoding.UTF8.GetBytes(
@@ -299,6 +315,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             {
                 ["Entries[0].Status"] = ["ongoing"], ["Entries[0].Narrative"] = ["Matrisens svar via sidan."], ["command"] = ["save-all"],
             });
+        }),
+        new("page FollowUpFormModel.PostImport", Smedjebacken, async a =>
+        {
+            var r = await a.RoundAsync();
+            return new($"/uppfoljning/{r.Round}/{r.Agreement}?part=2061", "Import", new(), File: ("upload", "matris.csv", FormCsvBytes(r)));
         }),
         new("page FollowUpFormModel.PostReview", RegionStaff, async a =>
         {

@@ -36,9 +36,13 @@ public sealed class FollowUpPagesTests(AppFixture app)
         return new Round(round.GetProperty("id").GetString()!, id, municipal);
     }
 
+    /// <summary>The form of the answers themselves (the page also has the spreadsheet import's form).</summary>
+    private static bool TheForm(HtmlForm f) =>
+        f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal) && !f.Action.Contains("handler=", StringComparison.Ordinal);
+
     /// <summary>What the follow-up form renders, as a browser posts it with a file (the token is added by the poster).</summary>
     private static Dictionary<string, string[]> Fields(Page page, (string Name, string Value) button) =>
-        HtmlForm.All(page.Html).First(f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal)).Fields
+        HtmlForm.All(page.Html).First(TheForm).Fields
             .Where(f => f.Name != "__RequestVerificationToken").Append(button)
             .GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => f.Value).ToArray());
 
@@ -57,7 +61,7 @@ public sealed class FollowUpPagesTests(AppFixture app)
         Assert.Contains("Tillåtna filtyper: PDF", form.Html);
 
         // A progress over 100 is refused with a linked error; what was typed stays.
-        var bad = await officer.SubmitAsync(form, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new()
+        var bad = await officer.SubmitAsync(form, TheForm, new()
         {
             ["Entries[0].Status"] = ["ongoing"], ["Entries[0].Progress"] = ["150"], ["Entries[0].Narrative"] = ["Scenen har fått ny ramp."],
         }, ("command", "save:0"));
@@ -65,7 +69,7 @@ public sealed class FollowUpPagesTests(AppFixture app)
         Assert.Contains("Scenen har fått ny ramp.", bad.Html);
         Assert.Contains("value=\"150\"", bad.Html);
 
-        var saved = await officer.SubmitAsync(bad, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new()
+        var saved = await officer.SubmitAsync(bad, TheForm, new()
         {
             ["Entries[0].Progress"] = ["60"], ["Entries[0].Indicators[0].Name"] = ["Föreställningar"], ["Entries[0].Indicators[0].Value"] = ["4"],
             ["Entries[1].Status"] = ["done"], ["Entries[1].Narrative"] = ["Publiken räknades vid varje föreställning."],
@@ -81,9 +85,9 @@ public sealed class FollowUpPagesTests(AppFixture app)
         form = await officer.GetAsync(url);
         Assert.Contains(">rampen.txt</a>", form.Html);
 
-        var unconfirmed = await officer.SubmitAsync(form, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new(), ("command", "submit"));
+        var unconfirmed = await officer.SubmitAsync(form, TheForm, new(), ("command", "submit"));
         Assert.Contains("href=\"#Confirm\"", unconfirmed.Html);
-        await officer.SubmitAsync(form, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new() { ["Confirm"] = ["true"] },
+        await officer.SubmitAsync(form, TheForm, new() { ["Confirm"] = ["true"] },
             ("command", "submit"), expect: HttpStatusCode.Redirect);
         Assert.Contains("väntar på regionens granskning", (await officer.GetAsync(url)).Html);
 
@@ -99,7 +103,7 @@ public sealed class FollowUpPagesTests(AppFixture app)
         form = await officer.GetAsync(url);
         Assert.Contains("Regionen har skickat tillbaka uppföljningen", form.Html);
         Assert.Contains("Berätta hur många som såg föreställningarna.", form.Html);
-        await officer.SubmitAsync(form, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new()
+        await officer.SubmitAsync(form, TheForm, new()
         {
             ["Entries[0].Narrative"] = ["Scenen har fått ny ramp. 640 besökare under året."], ["Confirm"] = ["true"],
         }, ("command", "submit"), expect: HttpStatusCode.Redirect);
@@ -127,7 +131,7 @@ public sealed class FollowUpPagesTests(AppFixture app)
         await (await app.As(AppFixture.Smedjebacken).PutAsJsonAsync($"/api/v1/follow-up-rounds/{round.Id}/entries/{round.Municipal}",
             new { status = "done", narrative = "Sparat från en annan flik." })).JsonAsync();
 
-        var stale = await officer.SubmitAsync(form, f => f.Action.StartsWith("/uppfoljning/", StringComparison.Ordinal), new()
+        var stale = await officer.SubmitAsync(form, TheForm, new()
         {
             ["Entries[0].Status"] = ["ongoing"], ["Entries[0].Narrative"] = ["Min egen text."],
         }, ("command", "save:0"));
@@ -144,5 +148,43 @@ public sealed class FollowUpPagesTests(AppFixture app)
         var mora = await Browser.SignInAsync(app, AppFixture.Mora);
         var page = await mora.GetAsync($"/uppfoljning/{round.Id}/{round.Agreement}?part=2061", expect: HttpStatusCode.Forbidden);
         Assert.DoesNotContain("Kommunen håller en tillgänglig spelplats", page.Html);
+    }
+
+    [Fact]
+    public async Task Officer_DownloadsTheFormAsCsv_AndUploadsItFilledIn_ErrorsListedByRow_ThenSaved()
+    {
+        var round = await OpenRoundAsync(2101 - 3 - 4);
+        var url = $"/uppfoljning/{round.Id}/{round.Agreement}?part=2061";
+        var officer = await Browser.SignInAsync(app, AppFixture.Smedjebacken);
+        var form = await officer.GetAsync(url);
+        var csvLink = $"/api/v1/follow-up-rounds/{round.Id}/forms/2061?format=csv";
+        Assert.Contains($"href=\"{csvLink}\" download>Ladda ner som CSV</a>", form.Html);
+        Assert.Contains($"href=\"/api/v1/follow-up-rounds/{round.Id}/forms/2061?format=xlsx\" download>Ladda ner som Excel</a>", form.Html);
+        Assert.Contains("<label for=\"upload\">Läs in en ifylld fil</label>", form.Html);
+        var csv = (await officer.GetAsync(csvLink)).Html;
+        Assert.Contains(round.Municipal, csv);
+
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var mine = lines.FindIndex(l => l.Contains(round.Municipal, StringComparison.Ordinal));
+        var before = await app.WrittenStateAsync();
+        var broken = lines.ToList();
+        broken[mine] = broken[mine].Replace("\"\";\"\";\"\"", "\"ongoing\";\"sextio\";\"Halvvägs.\"", StringComparison.Ordinal);
+        var refused = await officer.PostMultipartAsync(url + "&handler=Import", form, new(), ("upload", "uppfoljning.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", broken))));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\" autofocus", refused.Html);
+        Assert.Contains("<a href=\"#upload\">Filen har 1 fel. Inget har sparats.", refused.Html);
+        Assert.Contains($"<a href=\"#upload\">Rad {mine + 1}: procent &quot;sextio&quot; är inte ett heltal.</a>", refused.Html);
+        Assert.Equal(before, await app.WrittenStateAsync());
+
+        var filled = lines.ToList();
+        filled[mine] = filled[mine].Replace("\"\";\"\";\"\"", "\"ongoing\";\"60\";\"Halvvägs.\"", StringComparison.Ordinal);
+        var saved = await officer.PostMultipartAsync(url + "&handler=Import", form, new(), ("upload", "uppfoljning.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", filled))));
+        Assert.Equal((HttpStatusCode.Redirect, url), (saved.Status, saved.Location));
+        var after = await officer.GetAsync(url);
+        Assert.Contains("1 post uppdaterade från filen.", after.Html);
+        Assert.Contains("Halvvägs.", after.Html);
+
+        var empty = await officer.PostMultipartAsync(url + "&handler=Import", after, new(), ("upload", "tom.csv", []));
+        Assert.Contains("<a href=\"#upload\">Välj en CSV- eller Excel-fil att läsa in.</a>", empty.Html);
     }
 }

@@ -268,12 +268,117 @@ public sealed class FollowUpScenarioTests(AppFixture app)
                      "/api/v1/follow-up-rounds", "/api/v1/follow-up-rounds/{id}", "/api/v1/follow-up-rounds/{id}/agreements/{agreementId}/form",
                      "/api/v1/follow-up-rounds/{id}/entries/{commitmentId}", "/api/v1/follow-up-rounds/{id}/submissions",
                      "/api/v1/follow-up-rounds/{id}/submissions/{submissionId}/review", "/api/v1/follow-up-rounds/{id}/entries/{commitmentId}/evidence",
-                     "/api/v1/evidence/{id}", "/api/v1/commitments/{commitmentId}/timeline",
+                     "/api/v1/evidence/{id}", "/api/v1/commitments/{commitmentId}/timeline", "/api/v1/follow-up-rounds/{id}/forms/{organizationCode}",
                  })
             Assert.True(paths.TryGetProperty(path, out _), path);
         var upload = paths.GetProperty("/api/v1/follow-up-rounds/{id}/entries/{commitmentId}/evidence").GetProperty("post");
         Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
         Assert.True(upload.GetProperty("responses").TryGetProperty("413", out _));
         Assert.Equal("Uppföljning", paths.GetProperty("/api/v1/follow-up-rounds").GetProperty("post").GetProperty("tags")[0].GetString());
+        var form = paths.GetProperty("/api/v1/follow-up-rounds/{id}/forms/{organizationCode}");
+        Assert.Equal([FollowUpFormFormats.XlsxMediaType, "text/csv"],
+            form.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).Order());
+        var put = form.GetProperty("put");
+        Assert.Equal([FollowUpFormFormats.XlsxMediaType, "text/csv"], put.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Order());
+        Assert.True(put.GetProperty("responses").TryGetProperty("413", out _));
+    }
+
+    private static async Task<HttpResponseMessage> GetFormAsync(HttpClient client, string url, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        return await client.SendAsync(request);
+    }
+
+    private static ByteArrayContent FormFile(byte[] content, string mediaType)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+        return body;
+    }
+
+    [Fact]
+    public async Task PartysForm_DownloadsAsCsvOrExcel_ByAcceptOrFormat_AndAnEditedFileIsPutBack()
+    {
+        var s = await SignedAgreementAsync("Överenskommelse för uppföljningstest: formulär som fil");
+        var region = app.As(AppFixture.RegionOfficer);
+        var municipality = app.As(AppFixture.Smedjebacken);
+        var roundId = await OpenRoundAsync(region, s.PlanId);
+        var url = $"/api/v1/follow-up-rounds/{roundId}/forms/2061";
+
+        var csv = await GetFormAsync(municipality, url, "text/csv");
+        Assert.Equal(200, (int)csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("uppfoljning-2027-2061.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("Accept", csv.Headers.Vary);
+        var text = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]);
+        Assert.StartsWith("\"overenskommelse_id\";\"atagande_id\"", text);
+        Assert.Equal(4, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        foreach (var (accept, query) in new[] { (FollowUpFormFormats.XlsxMediaType, ""), ("application/json", "?format=xlsx"), ("application/*", "") })
+        {
+            var xlsx = await GetFormAsync(municipality, url + query, accept);
+            Assert.Equal(FollowUpFormFormats.XlsxMediaType, xlsx.Content.Headers.ContentType?.MediaType);
+            Assert.True(FollowUpFormFormats.LooksLikeXlsx(await xlsx.Content.ReadAsByteArrayAsync()));
+        }
+        Assert.Equal("text/csv", (await GetFormAsync(region, url, null)).Content.Headers.ContentType?.MediaType);
+        await (await GetFormAsync(municipality, url, "application/json")).ProblemAsync(406, "request.not-acceptable");
+        await (await GetFormAsync(municipality, url + "?format=pdf", null)).ProblemAsync(400, "follow-up.format-invalid");
+        await (await GetFormAsync(app.As(AppFixture.Mora), url, null)).ProblemAsync(404, "follow-up.form-not-found");
+        await (await GetFormAsync(app.Anonymous(), url, null)).ProblemAsync(401);
+
+        var edited = text.Replace($"\"{s.Municipal}\";\"Läsning och bibliotek\";\"Kommunen delar ut bokpåsar till alla ettåringar.\";\"\";\"\"",
+            $"\"{s.Municipal}\";\"Läsning och bibliotek\";\"Kommunen delar ut bokpåsar till alla ettåringar.\";\"ongoing\";\"60\"");
+        Assert.NotEqual(text, edited);
+        var imported = await (await municipality.PutAsync(url, FormFile(Encoding.UTF8.GetBytes(edited), "text/csv; charset=utf-8"))).JsonAsync();
+        Assert.Equal((3, 1, 0, 2), (imported.GetProperty("rows").GetInt32(), imported.GetProperty("changed").GetInt32(),
+            imported.GetProperty("unchanged").GetInt32(), imported.GetProperty("skipped").GetInt32()));
+        var form = await (await municipality.GetAsync($"/api/v1/follow-up-rounds/{roundId}/agreements/{s.AgreementId}/form")).JsonAsync();
+        var entry = form.GetProperty("commitments").EnumerateArray().Single(c => c.GetProperty("commitmentId").GetString() == s.Municipal).GetProperty("entry");
+        Assert.Equal(("ongoing", 60), (entry.GetProperty("status").GetString(), entry.GetProperty("progress").GetInt32()));
+
+        // The same answers as a workbook, put back unchanged: nothing to do, and PUT twice gives the same state.
+        var workbook = await (await GetFormAsync(municipality, url, FollowUpFormFormats.XlsxMediaType)).Content.ReadAsByteArrayAsync();
+        var before = await app.WrittenStateAsync();
+        var again = await (await municipality.PutAsync(url, FormFile(workbook, FollowUpFormFormats.XlsxMediaType))).JsonAsync();
+        Assert.Equal((0, 1), (again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(before, await app.WrittenStateAsync());
+    }
+
+    [Fact]
+    public async Task BadFormFiles_AreProblemJsonListingEveryLine_AndWriteNothing()
+    {
+        var s = await SignedAgreementAsync("Överenskommelse för uppföljningstest: felaktig fil");
+        var region = app.As(AppFixture.RegionOfficer);
+        var municipality = app.As(AppFixture.Smedjebacken);
+        var roundId = await OpenRoundAsync(region, s.PlanId);
+        var url = $"/api/v1/follow-up-rounds/{roundId}/forms/2061";
+        var unknown = Guid.NewGuid();
+        var file = string.Join("\r\n",
+            "overenskommelse_id;atagande_id;avsnitt;atagande;status;procent;beskrivning",
+            $"{s.AgreementId};{s.Municipal};;;done;100;Klart.",
+            $"{s.AgreementId};{unknown};;;done;100;",
+            $"{s.AgreementId};{s.Joint};;;ongoing;fyrtio;",
+            $"{s.AgreementId};{s.Region};;;done;100;");
+
+        var before = await app.WrittenStateAsync();
+        var problem = await (await municipality.PutAsync(url, FormFile(Encoding.UTF8.GetBytes(file), "text/csv"))).ProblemAsync(400, "follow-up.import-invalid");
+        var errors = problem.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString(), e.GetProperty("code").GetString())).ToList();
+        Assert.Equal([(3, "atagande_id", "follow-up.commitment-unknown"), (4, "procent", "follow-up.import-number-malformed"),
+            (5, "atagande_id", "follow-up.commitment-not-held")], errors);
+        Assert.StartsWith("Filen har 3 fel. Inget har sparats.", problem.GetProperty("detail").GetString());
+        Assert.StartsWith("Rad 4: procent \"fyrtio\"", problem.GetProperty("errors")[1].GetProperty("message").GetString());
+
+        var header = await (await municipality.PutAsync(url, FormFile("id;status\r\n"u8.ToArray(), "text/csv"))).ProblemAsync(400, "follow-up.import-invalid");
+        Assert.Equal(("header", 1), (header.GetProperty("errors")[0].GetProperty("field").GetString(), header.GetProperty("errors")[0].GetProperty("line").GetInt32()));
+        await (await municipality.PutAsync(url, FormFile(Encoding.UTF8.GetBytes(file), "application/json"))).ProblemAsync(415, "request.unsupported-media-type");
+        await (await municipality.PutAsync(url, FormFile(new byte[FollowUpLimits.ImportBytes + 1], "text/csv"))).ProblemAsync(413, ImportFollowUpForm.TooLarge);
+        await (await region.PutAsync(url, FormFile(Encoding.UTF8.GetBytes(file), "text/csv"))).ProblemAsync(403, "access.forbidden");
+        await (await app.As(AppFixture.Mora).PutAsync(url, FormFile(Encoding.UTF8.GetBytes(file), "text/csv"))).ProblemAsync(404, "follow-up.form-not-found");
+        Assert.Equal(before, await app.WrittenStateAsync());
+
+        await (await region.PostAsJsonAsync($"/api/v1/follow-up-rounds/{roundId}/transitions", new { to = "closed" })).JsonAsync();
+        await (await municipality.PutAsync(url, FormFile(Encoding.UTF8.GetBytes(file), "text/csv"))).ProblemAsync(409, "follow-up.round-closed");
     }
 }

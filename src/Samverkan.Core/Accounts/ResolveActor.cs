@@ -18,4 +18,12 @@ public sealed class ResolveActor(SamverkanDb db)
             ? Actor.Anonymous
             : new Actor(row.Id, row.DisplayName, row.OrgId, row.Code, row.Kind, row.CountyCode, row.Role);
     }
+
+    /// <summary>The account's actor by e-mail address, for the operator's CLI acting in someone's name; null when there is no such account.</summary>
+    public async Task<Actor?> ForEmailAsync(string email, CancellationToken ct = default)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        var id = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await ForUserAsync(id, ct);
+    }
 }

@@ -148,4 +148,10 @@ public static class FollowUpLimits
     public const int IndicatorUnit = 50;
     public const int IndicatorsPerEntry = 20;
     public const int FileName = 200;
+
+    /// <summary>
+    /// An imported form: 600 commitments with full narratives are about 1.5 MB as CSV, so this leaves room while keeping a
+    /// stray upload (and what an Excel file unpacks to) small.
+    /// </summary>
+    public const int ImportBytes = 5 * 1024 * 1024;
 }

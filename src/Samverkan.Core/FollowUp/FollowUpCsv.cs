@@ -23,25 +23,42 @@ public static class FollowUpCsv
         void Line(IEnumerable<string> fields) => sb.Append(string.Join(';', fields.Select(f => $"\"{f.Replace("\"", "\"\"")}\""))).Append("\r\n");
         Line(Header);
         foreach (var r in rows)
-            Line([r.AgreementId.ToString(), r.CommitmentId.ToString(), r.Section, r.Commitment, r.Status ?? "",
-                r.Progress?.ToString(CultureInfo.InvariantCulture) ?? "", r.Narrative ?? ""]);
+            Line([r.AgreementId.ToString(), r.CommitmentId.ToString(), Defuse(r.Section), Defuse(r.Commitment), r.Status ?? "",
+                r.Progress?.ToString(CultureInfo.InvariantCulture) ?? "", Defuse(r.Narrative ?? "")]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
     /// <summary>
-    /// Reads records with the line each starts on (a quoted field may span lines). A byte order mark is skipped;
-    /// a comma-separated file is read too, since a spreadsheet saved with another list separator is a common slip.
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP's list for CSV injection). Text we export is
+    /// someone's words, and a narrative beginning "=HYPERLINK(…)" must stay words in the reader's Excel.
     /// </summary>
-    public static List<(int Line, List<string> Fields)> Read(byte[] content)
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>Whether a text cell would start a formula in a spreadsheet (the Excel writer marks such cells as text).</summary>
+    public static bool StartsFormula(string text) => text.Length > 0 && FormulaStarts.Contains(text[0]);
+
+    /// <summary>Puts an apostrophe before text that would start a formula; <see cref="Read"/> takes it off again.</summary>
+    public static string Defuse(string text) => StartsFormula(text) ? "'" + text : text;
+
+    private static string Restore(string field) => field.Length > 1 && field[0] == '\'' && StartsFormula(field[1..]) ? field[1..] : field;
+
+    /// <summary>
+    /// Reads records with their row as a spreadsheet numbers them: every record is one row, blank ones too, and a quoted
+    /// field spanning lines stays in its row, so errors name the same row in Excel whether the file is CSV or .xlsx.
+    /// A byte order mark is skipped;
+    /// a comma-separated file is read too, since a spreadsheet saved with another list separator is a common slip.
+    /// A file that is not UTF-8 is read as Windows-1252, which is what Swedish Excel's plain "CSV" saves, so å, ä and ö
+    /// survive either way. The apostrophe <see cref="Defuse"/> put before a formula character is taken off.
+    /// </summary>
+    public static List<FormRecord> Read(byte[] content)
     {
-        var text = new UTF8Encoding(false, false).GetString(content).TrimStart('\uFEFF');
+        var text = Decode(content).TrimStart('\uFEFF');
         var firstLine = text.Split('\n', 2)[0];
         var separator = firstLine.Contains(';') || !firstLine.Contains(',') ? ';' : ',';
-        var records = new List<(int, List<string>)>();
+        var records = new List<FormRecord>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
+        var row = 1;
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -50,11 +67,7 @@ public static class FollowUpCsv
             {
                 if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
                 else if (ch == '"') quoted = false;
-                else
-                {
-                    if (ch == '\n') line++;
-                    field.Append(ch);
-                }
+                else field.Append(ch);
             }
             else if (ch == '"') quoted = true;
             else if (ch == separator) { fields.Add(field.ToString()); field.Clear(); }
@@ -63,15 +76,27 @@ public static class FollowUpCsv
             {
                 fields.Add(field.ToString());
                 field.Clear();
-                if (fields.Any(f => f.Length > 0)) records.Add((start, fields));
+                if (fields.Any(f => f.Length > 0)) records.Add(new FormRecord(row, fields.Select(Restore).ToList()));
                 fields = [];
-                line++;
-                start = line;
+                row++;
             }
             else field.Append(ch);
         }
         fields.Add(field.ToString());
-        if (fields.Any(f => f.Length > 0)) records.Add((start, fields));
+        if (fields.Any(f => f.Length > 0)) records.Add(new FormRecord(row, fields.Select(Restore).ToList()));
         return records;
+    }
+
+    private static string Decode(byte[] content)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252).GetString(content);
+        }
     }
 }

@@ -12,6 +12,18 @@ namespace Samverkan.FollowUp;
 /// Loading rounds and what they cover, resolving the answering party with its access checks, and writing entry
 /// revisions. The use cases and the demo data share it, so a revision is written the same way wherever a change is made.
 /// </summary>
+/// <summary>What <see cref="FollowUpStore.ScopeAsync"/> has read, for reuse by the next round of the same plan.</summary>
+public sealed class ScopeCache
+{
+    internal Dictionary<Guid, Agreement> Agreements { get; } = [];
+    internal Dictionary<(Guid AgreementId, int Version), List<CommitmentRecord>> Commitments { get; } = [];
+    internal Dictionary<Guid, Organization> Organizations { get; } = [];
+    internal Dictionary<Guid, CulturePlan> Plans { get; } = [];
+
+    /// <summary>An agreement at one version with its commitments resolved: the same in every round that follows that version.</summary>
+    internal Dictionary<(Guid AgreementId, int Version), ScopedAgreement> Scoped { get; } = [];
+}
+
 public sealed class FollowUpStore(SamverkanDb db)
 {
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -40,8 +52,11 @@ public sealed class FollowUpStore(SamverkanDb db)
     }
 
     /// <summary>What the round covers: live while it is open, as frozen at closing afterwards.</summary>
-    public async Task<RoundScope> ScopeAsync(FollowUpRound round, CancellationToken ct, Guid? onlyAgreement = null)
+    /// <param name="cache">Shared by the rounds of one plan built together (a plan's roll-up), so agreements, commitments and
+    /// organizations the rounds have in common are read once.</param>
+    public async Task<RoundScope> ScopeAsync(FollowUpRound round, CancellationToken ct, Guid? onlyAgreement = null, ScopeCache? cache = null)
     {
+        cache ??= new ScopeCache();
         List<(Guid AgreementId, int Version)> versions;
         if (round.Status == RoundStatuses.Closed)
             versions = (await db.Set<FollowUpRoundAgreement>().AsNoTracking().Where(r => r.RoundId == round.Id)
@@ -50,28 +65,45 @@ public sealed class FollowUpStore(SamverkanDb db)
             versions = await AgreementsInForceAsync(round, ct);
         if (onlyAgreement is { } only) versions = versions.Where(v => v.AgreementId == only).ToList();
 
-        var ids = versions.Select(v => v.AgreementId).ToList();
         var versionOf = versions.ToDictionary(v => v.AgreementId, v => v.Version);
-        var agreements = await db.Set<Agreement>().AsNoTracking().Include(a => a.Parties).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-        var numbers = versionOf.Values.Distinct().ToList();
-        var commitments = (await db.Set<CommitmentRecord>().AsNoTracking()
-                .Where(c => ids.Contains(c.AgreementId) && numbers.Contains(c.Version)).ToListAsync(ct))
-            .Where(c => versionOf[c.AgreementId] == c.Version)
-            .ToLookup(c => c.AgreementId);
-        var orgIds = agreements.SelectMany(a => a.Parties.Select(p => p.OrganizationId)).Append(round.RegionId).Distinct().ToList();
-        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == round.PlanId, ct);
+        var newAgreements = versions.Select(v => v.AgreementId).Where(id => !cache.Agreements.ContainsKey(id)).ToList();
+        if (newAgreements.Count > 0)
+            foreach (var a in await db.Set<Agreement>().AsNoTracking().Include(a => a.Parties).Where(a => newAgreements.Contains(a.Id)).ToListAsync(ct))
+                cache.Agreements[a.Id] = a;
+        var agreements = versions.Select(v => cache.Agreements.GetValueOrDefault(v.AgreementId)).OfType<Agreement>().ToList();
+        var newVersions = versions.Where(v => !cache.Commitments.ContainsKey(v)).ToList();
+        if (newVersions.Count > 0)
+        {
+            var ids = newVersions.Select(v => v.AgreementId).ToList();
+            var numbers = newVersions.Select(v => v.Version).Distinct().ToList();
+            var wanted = newVersions.ToHashSet();
+            var read = (await db.Set<CommitmentRecord>().AsNoTracking()
+                    .Where(c => ids.Contains(c.AgreementId) && numbers.Contains(c.Version)).ToListAsync(ct))
+                .Where(c => wanted.Contains((c.AgreementId, c.Version)))
+                .ToLookup(c => (c.AgreementId, c.Version));
+            foreach (var v in newVersions) cache.Commitments[v] = read[v].OrderBy(c => c.SortOrder).ToList();
+        }
+        var newOrganizations = agreements.SelectMany(a => a.Parties.Select(p => p.OrganizationId)).Append(round.RegionId).Distinct()
+            .Where(id => !cache.Organizations.ContainsKey(id)).ToList();
+        if (newOrganizations.Count > 0)
+            foreach (var o in await db.Organizations.AsNoTracking().Where(o => newOrganizations.Contains(o.Id)).ToListAsync(ct))
+                cache.Organizations[o.Id] = o;
+        var orgs = cache.Organizations;
+        if (!cache.Plans.TryGetValue(round.PlanId, out var plan))
+            cache.Plans[round.PlanId] = plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == round.PlanId, ct);
 
         var scoped = agreements.Select(a =>
             {
+                var key = (a.Id, versionOf[a.Id]);
+                if (cache.Scoped.TryGetValue(key, out var known)) return known;
                 var parties = a.Parties.OrderBy(p => p.SortOrder).Select(p => orgs[p.OrganizationId]).ToList();
                 var byCode = parties.ToDictionary(p => p.Code);
-                var list = commitments[a.Id].OrderBy(c => c.SortOrder).Select(c => new ScopedCommitment(
+                var list = cache.Commitments[key].Select(c => new ScopedCommitment(
                     c.Id, c.SortOrder, c.SectionHeading, c.Text,
                     c.PartyCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(byCode.ContainsKey).Select(code => byCode[code]).ToList(),
                     c.Indicator, c.Target, c.Due,
                     c.GoalIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList())).ToList();
-                return new ScopedAgreement(a, versionOf[a.Id], parties, list);
+                return cache.Scoped[key] = new ScopedAgreement(a, versionOf[a.Id], parties, list);
             })
             .OrderBySwedish(a => a.Parties.FirstOrDefault(p => p.Id != round.RegionId)?.DisplayName ?? a.Agreement.Title)
             .ToList();

@@ -91,14 +91,14 @@ public sealed class GetFollowUpReport(
                 var built = await rollUp.BuildAsync(r, ct);
                 // Earlier years are matched by the municipality, not by agreement: a new agreement in a later year is the same follow-up.
                 yearParts = (isRegion ? built.Total : built.Municipalities.FirstOrDefault(m => m.Key == subject.Code))?.Parts.ToList() ?? [];
-                foreach (var (key, entry) in await rollUp.AcceptedEntriesAsync(r.Id, ct))
+                foreach (var (key, entry) in await rollUp.AcceptedEntriesWithTextAsync(r.Id, ct))
                     earlier[key] = (r.Year, entry);
             }
             years.Add(new YearStatus(r.Year, r.Id, r.Status, yearParts.Count,
                 ReportFigure.Of(ProgressRollUp.Figure($"{r.Year}", $"{r.Year}", yearParts)), ReportStatuses.Count(yearParts)));
         }
 
-        var accepted = await rollUp.AcceptedEntriesAsync(round.Id, ct);
+        var accepted = await rollUp.AcceptedEntriesWithTextAsync(round.Id, ct);
         var figures = progress.Agreements.ToDictionary(f => f.Key);
         var reportAgreements = agreements.Select(a =>
         {

@@ -28,7 +28,8 @@ public sealed class GetPlanProgress(SamverkanDb db, ActorContext actors, GetRoun
             .OrderBy(r => r.Year)
             .ToListAsync(ct);
         var built = new List<RoundProgress>();
-        foreach (var round in list) built.Add(await rounds.BuildAsync(round, ct));
+        var cache = new GetRoundProgress.RollUpCache { Accepted = await rounds.AcceptedEntriesAsync(list.Select(r => r.Id).ToList(), ct) };
+        foreach (var round in list) built.Add(await rounds.BuildAsync(round, ct, cache));
         return new PlanProgress(new PlanRef(plan.Id, plan.Title, plan.StartYear, plan.EndYear), ProgressRollUp.Formula,
             built.Select(r => new YearProgress(r.Round.Year, r.Round.Id, r.Round.Status, r.Total.Progress, r.Total.CountedWeight,
                 r.Total.TotalWeight, r.Total.Counts)).ToList(),

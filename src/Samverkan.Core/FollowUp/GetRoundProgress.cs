@@ -34,23 +34,44 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
     /// <summary>A draft plan's follow-up is its region's business until the plan is adopted.</summary>
     internal static bool Readable(CulturePlan plan, Actor actor) => plan.IsPublic || actor.IsOperator || actor.IsStaffOfRegion(plan.RegionId);
 
-    internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct)
+    /// <summary>What the rounds of one plan share when rolled up together (<see cref="GetPlanProgress"/>): read once, not once per year.</summary>
+    internal sealed class RollUpCache
     {
-        var scope = await store.ScopeAsync(round, ct);
-        var accepted = await AcceptedEntriesAsync(round.Id, ct);
-        var goals = await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == round.PlanId).ToDictionaryAsync(g => g.Id, ct);
-        var areas = await db.DevelopmentAreas.AsNoTracking().Where(a => a.PlanId == round.PlanId).ToDictionaryAsync(a => a.Id, ct);
+        public ScopeCache Scope { get; } = new();
+        public Dictionary<Guid, (Dictionary<Guid, PlanGoal> Goals, Dictionary<Guid, DevelopmentArea> Areas)> Plans { get; } = [];
+        public Dictionary<ScopedCommitment, List<PlanGoal>> Goals { get; } = new(ReferenceEqualityComparer.Instance);
 
-        var rows = new List<(ScopedAgreement Agreement, ScopedCommitment Commitment, ProgressPart Part)>();
+        /// <summary>Accepted answers by round, when read for all the plan's rounds at once.</summary>
+        public Dictionary<Guid, Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), AcceptedAnswer>> Accepted { get; set; } = [];
+    }
+
+    internal async Task<RoundProgress> BuildAsync(FollowUpRound round, CancellationToken ct, RollUpCache? cache = null)
+    {
+        cache ??= new RollUpCache();
+        var scope = await store.ScopeAsync(round, ct, cache: cache.Scope);
+        if (!cache.Accepted.TryGetValue(round.Id, out var accepted))
+            accepted = (await AcceptedEntriesAsync([round.Id], ct))[round.Id];
+        if (!cache.Plans.TryGetValue(round.PlanId, out var tree))
+            cache.Plans[round.PlanId] = tree = (
+                await db.PlanGoals.AsNoTracking().Where(g => g.PlanId == round.PlanId).ToDictionaryAsync(g => g.Id, ct),
+                await db.DevelopmentAreas.AsNoTracking().Where(a => a.PlanId == round.PlanId).ToDictionaryAsync(a => a.Id, ct));
+        var (goals, areas) = tree;
+
+        var rows = new List<(ScopedAgreement Agreement, ScopedCommitment Commitment, ProgressPart Part)>(
+            scope.Agreements.Sum(a => a.Commitments.Sum(c => c.Parties.Count)));
         foreach (var a in scope.Agreements)
+        {
+            var refs = a.Parties.ToDictionary(p => p.Id, FollowUpStore.Ref);
             foreach (var c in a.Commitments)
                 foreach (var p in c.Parties)
-                    rows.Add((a, c, ProgressRollUp.Part(a.Agreement.Id, a.Agreement.Title, c, FollowUpStore.Ref(p),
-                        accepted.GetValueOrDefault((a.Agreement.Id, c.Id, p.Id)))));
+                    rows.Add((a, c, ProgressRollUp.Part(a.Agreement.Id, a.Agreement.Title, c, refs[p.Id],
+                        accepted.TryGetValue((a.Agreement.Id, c.Id, p.Id), out var answer) ? answer : null)));
+        }
 
         var total = ProgressRollUp.Figure("total", $"{scope.Region.DisplayName} {round.Year}", rows.Select(r => r.Part));
+        var rowsOf = rows.ToLookup(r => r.Agreement.Agreement.Id, r => r.Part);
         var byAgreement = scope.Agreements
-            .Select(a => ProgressRollUp.Figure(a.Agreement.Id.ToString(), a.Agreement.Title, rows.Where(r => r.Agreement == a).Select(r => r.Part)))
+            .Select(a => ProgressRollUp.Figure(a.Agreement.Id.ToString(), a.Agreement.Title, rowsOf[a.Agreement.Id]))
             .ToList();
         var bySection = rows.GroupBy(r => r.Commitment.Section)
             .OrderBySwedish(g => g.Key)
@@ -58,7 +79,7 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .ToList();
 
         // A commitment linked to a sub-goal also counts for the goals above it, once per goal.
-        var goalRows = rows.SelectMany(r => GoalsWithAncestors(r.Commitment.GoalIds, goals).Select(g => (Goal: g, r.Part))).ToList();
+        var goalRows = rows.SelectMany(r => GoalChain(r.Commitment, goals, cache).Select(g => (Goal: g, r.Part))).ToList();
         var byGoal = goalRows.GroupBy(x => x.Goal.Id)
             .Select(g => (Goal: g.First().Goal, Parts: g.Select(x => x.Part)))
             .OrderBy(g => Depth(g.Goal, goals)).ThenBy(g => g.Goal.SortOrder)
@@ -69,25 +90,47 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .GroupBy(x => x.Goal.DevelopmentAreaId!.Value)
             .OrderBy(g => areas[g.Key].SortOrder)
             // A commitment linked to two goals of the same area counts once for the area.
-            .Select(g => ProgressRollUp.Figure(g.Key.ToString(), areas[g.Key].Title, g.Select(x => x.Part).Distinct()))
+            .Select(g => ProgressRollUp.Figure(g.Key.ToString(), areas[g.Key].Title, g.Select(x => x.Part).Distinct(ReferenceEqualityComparer.Instance).Cast<ProgressPart>()))
             .ToList();
 
         // A municipality's figure covers its agreements as a whole: its own commitments, the region's and the joint ones.
         var byMunicipality = scope.Agreements
             .SelectMany(a => a.Parties.Where(p => p.Kind == OrganizationKind.Municipality).Select(p => (Municipality: p, Agreement: a)))
             .GroupBy(x => x.Municipality.Id)
-            .Select(g => (Municipality: g.First().Municipality, Agreements: g.Select(x => x.Agreement).ToHashSet()))
+            .Select(g => (Municipality: g.First().Municipality, Agreements: g.Select(x => x.Agreement.Agreement.Id).Distinct().ToList()))
             .OrderBySwedish(g => g.Municipality.DisplayName)
-            .Select(g => ProgressRollUp.Figure(g.Municipality.Code, g.Municipality.DisplayName,
-                rows.Where(r => g.Agreements.Contains(r.Agreement)).Select(r => r.Part)))
+            .Select(g => ProgressRollUp.Figure(g.Municipality.Code, g.Municipality.DisplayName, g.Agreements.SelectMany(id => rowsOf[id])))
             .ToList();
 
         return new RoundProgress(new RoundRef(round.Id, round.Year, round.Deadline, round.Status, round.Instructions),
             GetFollowUpRound.PlanRefOf(scope), ProgressRollUp.Formula, total, byAgreement, bySection, byDevelopmentArea, byGoal, byMunicipality);
     }
 
-    /// <summary>The round's entries whose party's submission the region has accepted; nothing else counts.</summary>
-    internal async Task<Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), FollowUpEntry>> AcceptedEntriesAsync(
+    /// <summary>
+    /// The rounds' entries whose party's submission the region has accepted (nothing else counts), by round, in one query:
+    /// a plan's roll-up reads all its years at once. Only what the arithmetic reads: a national roll-up meets tens of
+    /// thousands of entries, and their narratives are most of the bytes.
+    /// </summary>
+    internal async Task<Dictionary<Guid, Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), AcceptedAnswer>>> AcceptedEntriesAsync(
+        IReadOnlyCollection<Guid> roundIds, CancellationToken ct)
+    {
+        var ids = roundIds.ToList();
+        var accepted = db.Set<FollowUpSubmission>().Where(s => ids.Contains(s.RoundId) && s.Status == SubmissionStatuses.Accepted);
+        var entries = await db.Set<FollowUpEntry>().AsNoTracking()
+            .Where(e => ids.Contains(e.RoundId)
+                && accepted.Any(s => s.RoundId == e.RoundId && s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
+            .Select(e => new { e.RoundId, e.AgreementId, e.CommitmentId, e.OrganizationId, e.Status, e.Progress })
+            .ToListAsync(ct);
+        var byRound = ids.ToDictionary(id => id, _ => new Dictionary<(Guid, Guid, Guid), AcceptedAnswer>());
+        foreach (var e in entries) byRound[e.RoundId][(e.AgreementId, e.CommitmentId, e.OrganizationId)] = new AcceptedAnswer(e.Status, e.Progress);
+        return byRound;
+    }
+
+    /// <summary>
+    /// One round's accepted entries whole — narrative and indicator values too — for the reports, which print them. The
+    /// roll-up itself reads only status and progress (<see cref="AcceptedEntriesAsync"/>).
+    /// </summary>
+    internal async Task<Dictionary<(Guid AgreementId, Guid CommitmentId, Guid OrganizationId), FollowUpEntry>> AcceptedEntriesWithTextAsync(
         Guid roundId, CancellationToken ct)
     {
         var accepted = db.Set<FollowUpSubmission>().Where(s => s.RoundId == roundId && s.Status == SubmissionStatuses.Accepted);
@@ -95,6 +138,14 @@ public sealed class GetRoundProgress(SamverkanDb db, ActorContext actors, Follow
             .Where(e => e.RoundId == roundId && accepted.Any(s => s.AgreementId == e.AgreementId && s.OrganizationId == e.OrganizationId))
             .ToListAsync(ct);
         return entries.ToDictionary(e => (e.AgreementId, e.CommitmentId, e.OrganizationId));
+    }
+
+    /// <summary>A commitment's goals and the goals above them, worked out once per commitment (the rounds of a plan share the commitment objects).</summary>
+    private static List<PlanGoal> GoalChain(ScopedCommitment commitment, IReadOnlyDictionary<Guid, PlanGoal> goals, RollUpCache cache)
+    {
+        if (!cache.Goals.TryGetValue(commitment, out var chain))
+            cache.Goals[commitment] = chain = GoalsWithAncestors(commitment.GoalIds, goals).ToList();
+        return chain;
     }
 
     private static IEnumerable<PlanGoal> GoalsWithAncestors(IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, PlanGoal> goals)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Samverkan.Common;
 using Samverkan.Data;
@@ -10,35 +11,16 @@ public sealed record ImportLineError(int Line, string Field, string Code, string
 public sealed record FollowUpImportResult(int Rows, int Changed, int Unchanged, int Skipped);
 
 /// <summary>
-/// A party's form for a round as CSV (<see cref="FollowUpCsv"/>): every commitment it holds in the round's agreements,
-/// with its current answer. Readable by whoever may read the party's forms.
+/// A party's answers for a round read back from CSV or an Excel workbook (told apart by content, never by name or
+/// Content-Type): every line checked first, and either all of them are saved (each change as a revision, as when saved
+/// in the form) or none, with every error named by its line. A line without a status is left as it is. The file is the
+/// party's word: it overwrites the current answers without a version check.
 /// </summary>
-public sealed class ExportFollowUpForm(ActorContext actors, FollowUpStore store) : IUseCase
+public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, FollowUpStore store, TimeProvider clock, IFollowUpSpreadsheet? spreadsheet = null)
+    : IUseCase
 {
-    public async Task<Result<byte[]>> ExecuteAsync(Guid roundId, string? partyCode, CancellationToken ct = default)
-    {
-        var found = await ImportFollowUpForm.PartyAsync(store, roundId, partyCode, actors.Current, ct);
-        if (!found.IsSuccess) return found.Error!;
-        var (scope, party, agreements) = found.Value;
-        var rows = new List<FollowUpCsv.Row>();
-        foreach (var a in agreements)
-        {
-            var entries = (await store.EntriesAsync(scope.Round.Id, a.Agreement.Id, ct)).Where(e => e.OrganizationId == party.Id).ToDictionary(e => e.CommitmentId);
-            rows.AddRange(a.HeldBy(party.Id).Select(c => entries.GetValueOrDefault(c.Id) is { } e
-                ? new FollowUpCsv.Row(a.Agreement.Id, c.Id, c.Section, c.Text, e.Status, e.Progress, e.Narrative)
-                : new FollowUpCsv.Row(a.Agreement.Id, c.Id, c.Section, c.Text, null, null, null)));
-        }
-        return FollowUpCsv.Write(rows);
-    }
-}
+    public const string TooLarge = "follow-up.import-too-large";
 
-/// <summary>
-/// A party's answers for a round read back from CSV: every line checked first, and either all of them are saved (each
-/// change as a revision, as when saved in the form) or none, with every error named by its line. A line without a
-/// status is left as it is. The file is the party's word: it overwrites the current answers without a version check.
-/// </summary>
-public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, FollowUpStore store, TimeProvider clock) : IUseCase
-{
     public async Task<Result<FollowUpImportResult>> ExecuteAsync(Guid roundId, string? partyCode, byte[] content, CancellationToken ct = default)
     {
         var actor = actors.Current;
@@ -47,12 +29,14 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         var (scope, party, agreements) = found.Value;
         if (!actor.ActsFor(party.Id)) return FollowUpErrors.NotYourParty();
         if (!scope.IsOpen) return FollowUpErrors.RoundClosed(scope.Round.Year);
+        if (content.Length > FollowUpLimits.ImportBytes)
+            return Error.Validation(TooLarge, $"Filen är för stor ({content.Length / 1024:N0} kB). En uppföljning får vara högst {FollowUpLimits.ImportBytes / (1024 * 1024)} MB.", "file");
 
-        var records = FollowUpCsv.Read(content);
+        var read = Records(content);
+        if (!read.IsSuccess) return read.Error!;
+        var records = read.Value;
         var errors = new List<ImportLineError>();
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(FollowUpCsv.Header))
-            return Invalid([new ImportLineError(records.Count == 0 ? 1 : records[0].Line, "header", "follow-up.import-header",
-                $"Rad {(records.Count == 0 ? 1 : records[0].Line)}: fel rubrikrad. Första raden ska vara {string.Join(";", FollowUpCsv.Header)}.")]);
+        if (HeaderError(records) is { } wrongHeader) return Invalid([wrongHeader]);
 
         var submissions = new Dictionary<Guid, FollowUpSubmission?>();
         var seen = new Dictionary<(Guid, Guid), int>();
@@ -134,18 +118,51 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         }
         if (errors.Count > 0) return Invalid(errors);
 
+        // The party's entries and their evidence in two queries, not two per line.
+        var existing = await db.Set<FollowUpEntry>().Include(e => e.Indicators)
+            .Where(e => e.RoundId == scope.Round.Id && e.OrganizationId == party.Id).ToListAsync(ct);
+        var entries = existing.ToDictionary(e => (e.AgreementId, e.CommitmentId));
+        var evidence = await store.EvidenceAsync(existing.Select(e => e.Id), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = 0;
         foreach (var (context, commitment, values) in rows)
         {
+            var entry = entries.GetValueOrDefault((context.Agreement.Agreement.Id, commitment.Id));
             var applied = await SaveFollowUpEntry.ApplyAsync(db, store, context, commitment, submissions[context.Agreement.Agreement.Id], values, null, actor,
-                now, ct, overwrite: true);
+                now, ct, overwrite: true, loaded: (entry, entry is null ? [] : evidence[entry.Id].ToList()));
             if (!applied.IsSuccess) return applied.Error!;
             submissions[context.Agreement.Agreement.Id] = applied.Value.Submission;
             if (applied.Value.Changed) changed++;
         }
         if (changed > 0 && await SaveFollowUpEntry.SaveAsync(db, ct) is { } conflict) return conflict;
         return new FollowUpImportResult(records.Count - 1, changed, rows.Count - changed, skipped);
+    }
+
+    private Result<List<FormRecord>> Records(byte[] content)
+    {
+        if (!FollowUpFormFormats.LooksLikeXlsx(content)) return FollowUpCsv.Read(content);
+        if (spreadsheet is null)
+            return Error.Validation("follow-up.import-unreadable", "Excel-filer kan inte läsas här. Spara filen som CSV (semikolonavgränsad) och försök igen.", "file");
+        return spreadsheet.Read(content);
+    }
+
+    /// <summary>The first row must be the header; the message names the first column that differs, as people fix one thing at a time.</summary>
+    private static ImportLineError? HeaderError(List<FormRecord> records)
+    {
+        var expected = string.Join(";", FollowUpCsv.Header);
+        if (records.Count == 0)
+            return new ImportLineError(1, "header", "follow-up.import-header", $"Rad 1: filen är tom. Första raden ska vara {expected}.");
+        var (line, fields) = records[0];
+        var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        if (names.SequenceEqual(FollowUpCsv.Header)) return null;
+        var column = Enumerable.Range(0, Math.Max(names.Count, FollowUpCsv.Header.Count))
+            .First(i => i >= names.Count || i >= FollowUpCsv.Header.Count || names[i] != FollowUpCsv.Header[i]);
+        var detail = column >= FollowUpCsv.Header.Count
+            ? $"kolumn {column + 1} (\"{fields[column]}\") ska inte finnas"
+            : column >= names.Count
+                ? $"kolumn {column + 1} ({FollowUpCsv.Header[column]}) saknas"
+                : $"kolumn {column + 1} heter \"{fields[column]}\" men ska heta {FollowUpCsv.Header[column]}";
+        return new ImportLineError(line, "header", "follow-up.import-header", $"Rad {line}: fel rubrikrad, {detail}. Första raden ska vara {expected}.");
     }
 
     private static string Lower(string message) => message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];
@@ -172,8 +189,9 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         var code = string.IsNullOrWhiteSpace(partyCode) ? actor.OrganizationCode : partyCode.Trim();
         var agreements = scope.Agreements.Where(a => a.Parties.Any(p => p.Code == code) && scope.Sees(actor, a)).ToList();
         var party = agreements.SelectMany(a => a.Parties).FirstOrDefault(p => p.Code == code);
+        // The form is a resource named by the party's code: one the caller cannot see does not exist for them.
         if (party is null)
-            return Error.Validation("follow-up.party-invalid", $"{code ?? "(ingen)"} är inte part i någon av omgångens överenskommelser som du kan se.", "party");
+            return Error.NotFound("follow-up.form-not-found", $"{code ?? "(ingen)"} är inte part i någon av omgångens överenskommelser som du kan se.");
         return (scope, party, agreements.Where(a => a.HeldBy(party.Id).Any()).ToList());
     }
 }

@@ -39,6 +39,9 @@ public sealed record ProgressPart(
 
 public sealed record ProgressCounts(int Counted, int Missing, int NoFigure, int Cancelled);
 
+/// <summary>What the roll-up reads of an accepted entry.</summary>
+public sealed record AcceptedAnswer(string Status, int? Progress);
+
 /// <summary>
 /// A rolled-up figure with its explanation. <paramref name="Progress"/> is the weighted mean of the counted parts (null
 /// when none is counted); <paramref name="CountedWeight"/> of <paramref name="TotalWeight"/> says how much of it is
@@ -67,7 +70,11 @@ public static class ProgressRollUp
     /// (<paramref name="entry"/> null otherwise).
     /// </summary>
     public static ProgressPart Part(
-        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, FollowUpEntry? entry)
+        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, FollowUpEntry? entry) =>
+        Part(agreementId, agreement, commitment, party, entry is null ? null : new AcceptedAnswer(entry.Status, entry.Progress));
+
+    public static ProgressPart Part(
+        Guid agreementId, string agreement, ScopedCommitment commitment, OrganizationRef party, AcceptedAnswer? entry)
     {
         var weight = 1m / commitment.Parties.Count;
         var (outcome, value) = entry switch
@@ -85,15 +92,44 @@ public static class ProgressRollUp
 
     public static ProgressFigure Figure(string key, string label, IEnumerable<ProgressPart> parts)
     {
+        // One pass: a national roll-up builds figures over tens of thousands of parts.
         var list = parts.ToList();
-        var counted = list.Where(p => p.Outcome == ProgressOutcomes.Counted).ToList();
-        var countedWeight = counted.Sum(p => p.Weight);
-        var totalWeight = list.Where(p => p.Outcome != ProgressOutcomes.Cancelled).Sum(p => p.Weight);
-        var weighted = counted.Sum(p => p.Weight * p.Value!.Value);
+        decimal countedWeight = 0, totalWeight = 0, weighted = 0;
+        int counted = 0, missing = 0, noFigure = 0, cancelled = 0;
+        // The parts of one commitment mostly follow each other, so only a change of commitment needs the set.
+        var commitments = new HashSet<(Guid, Guid)>();
+        (Guid, Guid) last = default;
+        foreach (var p in list)
+        {
+            if ((p.AgreementId, p.CommitmentId) != last)
+            {
+                last = (p.AgreementId, p.CommitmentId);
+                commitments.Add(last);
+            }
+            switch (p.Outcome)
+            {
+                case ProgressOutcomes.Counted:
+                    counted++;
+                    countedWeight += p.Weight;
+                    weighted += p.Weight * p.Value!.Value;
+                    totalWeight += p.Weight;
+                    break;
+                case ProgressOutcomes.Cancelled:
+                    cancelled++;
+                    break;
+                case ProgressOutcomes.Missing:
+                    missing++;
+                    totalWeight += p.Weight;
+                    break;
+                default:
+                    noFigure++;
+                    totalWeight += p.Weight;
+                    break;
+            }
+        }
         decimal? progress = countedWeight == 0 ? null : Math.Round(weighted / countedWeight, 1, MidpointRounding.AwayFromZero);
-        var counts = new ProgressCounts(counted.Count, list.Count(p => p.Outcome == ProgressOutcomes.Missing),
-            list.Count(p => p.Outcome == ProgressOutcomes.NoFigure), list.Count(p => p.Outcome == ProgressOutcomes.Cancelled));
-        return new ProgressFigure(key, label, progress, Round(countedWeight), Round(totalWeight), list.Select(p => (p.AgreementId, p.CommitmentId)).Distinct().Count(),
+        var counts = new ProgressCounts(counted, missing, noFigure, cancelled);
+        return new ProgressFigure(key, label, progress, Round(countedWeight), Round(totalWeight), commitments.Count,
             counts, Calculation(progress, weighted, countedWeight, totalWeight, counts), list);
     }
 

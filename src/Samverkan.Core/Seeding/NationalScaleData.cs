@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Agreements;
 using Samverkan.Common;
 using Samverkan.Data;
+using Samverkan.FollowUp;
 using Samverkan.Organizations;
 using Samverkan.Plans;
 
@@ -21,6 +22,15 @@ public sealed record NationalScaleOptions
 
     /// <summary>Agreements per SaveChanges: large enough for few round trips, small enough to keep the change tracker cheap.</summary>
     public int BatchSize { get; init; } = 20;
+
+    /// <summary>Every agreement signed (otherwise six in ten are; the rest are agreed, negotiated or drafts), so a follow-up covers them all.</summary>
+    public bool SignAll { get; init; }
+
+    /// <summary>Every commitment given by both parties, so the region's own follow-up form holds every commitment (the bulk import's benchmark).</summary>
+    public bool AllJoint { get; init; }
+
+    /// <summary>Only this county's municipalities (e.g. "20": Dalarna's fifteen); null for the whole country.</summary>
+    public string? County { get; init; }
 
     /// <summary>A fraction of the national numbers (0.1 → 29 municipalities), for quick runs and tests.</summary>
     public static NationalScaleOptions Scaled(double factor) => new() { Municipalities = Math.Clamp((int)Math.Round(290 * factor), 1, 290) };
@@ -70,7 +80,8 @@ public static class NationalScaleData
         options ??= new NationalScaleOptions();
         var started = Stopwatch.GetTimestamp();
         var regions = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Region).OrderBy(o => o.Code).ToListAsync(ct);
-        var allMunicipalities = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Municipality)
+        var allMunicipalities = await db.Organizations.AsNoTracking()
+            .Where(o => o.Kind == OrganizationKind.Municipality && (options.County == null || o.CountyCode == options.County))
             .OrderBy(o => o.Code).ToListAsync(ct);
         if (regions.Count == 0 || allMunicipalities.Count == 0)
             throw new InvalidOperationException("Load the reference data (regions and municipalities) before the national-scale data.");
@@ -129,13 +140,13 @@ public static class NationalScaleData
             }
 
             var kind = index % 10;
-            if (kind <= 6)
+            if (kind <= 6 || options.SignAll)
             {
                 agreement.Status = AgreementStatuses.Agreed;
                 agreement.AgreedVersion = last.Number;
                 foreach (var party in new[] { region, municipality }) bulk.Add(Approval(last, party, clock.UtcNow.AddDays(5)));
             }
-            if (kind <= 5)
+            if (kind <= 5 || options.SignAll)
             {
                 foreach (var (party, days) in new[] { (municipality, 10), (region, 12) })
                 {
@@ -163,6 +174,79 @@ public static class NationalScaleData
         await bulk.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new NationalScaleSummary(regions.Count, goalCount, agreements, versions, commitments, signatures, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// A follow-up round for every year of every generated plan of the options' period, each over the plan's signed
+    /// agreements, with an answer from every committing party for every commitment it holds. The rounds are closed (their
+    /// agreements frozen) except the last year's, which is open. Nine in ten of the parties' answers are accepted, the
+    /// rest saved drafts, so roll-ups have both counted and missing shares; statuses and percentages vary. For benchmarks.
+    /// </summary>
+    public static async Task<int> FillFollowUpAsync(SamverkanDb db, NationalScaleOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new NationalScaleOptions();
+        var reference = $"TEST-%/{options.StartYear}";
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.StartYear == options.StartYear && p.Reference != null && EF.Functions.Like(p.Reference, reference))
+            .OrderBy(p => p.Reference).ToListAsync(ct);
+        var codes = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        await using var bulk = Unaudited(db);
+        bulk.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await bulk.Database.BeginTransactionAsync(ct);
+        string[] statuses = [EntryStatuses.Ongoing, EntryStatuses.Done, EntryStatuses.Ongoing, EntryStatuses.NotStarted, EntryStatuses.Changed, EntryStatuses.Cancelled];
+        var entries = 0;
+        foreach (var plan in plans)
+        {
+            var agreements = await bulk.Set<Agreement>().AsNoTracking().Where(a => a.PlanId == plan.Id && a.SignedVersion != null)
+                .Select(a => new { a.Id, Version = a.SignedVersion!.Value }).ToListAsync(ct);
+            var ids = agreements.Select(a => a.Id).ToList();
+            var commitments = (await bulk.Set<CommitmentRecord>().AsNoTracking().Where(c => ids.Contains(c.AgreementId)).ToListAsync(ct))
+                .Where(c => agreements.Any(a => a.Id == c.AgreementId && a.Version == c.Version))
+                .ToLookup(c => c.AgreementId);
+            for (var year = plan.StartYear; year <= plan.EndYear; year++)
+            {
+                var open = year == plan.EndYear;
+                var at = new DateTime(year + 1, 2, 1, 9, 0, 0, DateTimeKind.Utc);
+                var round = new FollowUpRound
+                {
+                    RegionId = plan.RegionId, PlanId = plan.Id, Year = year, Deadline = new DateOnly(year + 1, 3, 31), CreatedAt = at,
+                    CreatedByName = "Genererad", Status = open ? RoundStatuses.Open : RoundStatuses.Closed, ClosedAt = open ? null : at.AddMonths(3),
+                    ClosedByName = open ? null : "Genererad",
+                };
+                bulk.Add(round);
+                foreach (var agreement in agreements)
+                {
+                    if (!open) bulk.Add(new FollowUpRoundAgreement { RoundId = round.Id, AgreementId = agreement.Id, Version = agreement.Version });
+                    var list = commitments[agreement.Id].ToList();
+                    foreach (var party in list.SelectMany(c => c.PartyCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+                    {
+                        var accepted = (entries / 7 + party.Length + year) % 10 != 0;
+                        bulk.Add(new FollowUpSubmission
+                        {
+                            RoundId = round.Id, AgreementId = agreement.Id, OrganizationId = codes[party], CreatedAt = at,
+                            Status = accepted ? SubmissionStatuses.Accepted : SubmissionStatuses.Draft,
+                            SubmittedAt = accepted ? at.AddDays(20) : null, SubmittedByName = accepted ? $"Handläggare {party}" : null,
+                            ReviewedAt = accepted ? at.AddDays(30) : null, ReviewedByName = accepted ? "Handläggare, regionen" : null,
+                        });
+                        foreach (var c in list.Where(c => c.PartyCodes.Split(',').Contains(party)))
+                        {
+                            var status = statuses[(entries + year) % statuses.Length];
+                            bulk.Add(new FollowUpEntry
+                            {
+                                RoundId = round.Id, AgreementId = agreement.Id, CommitmentId = c.Id, OrganizationId = codes[party], Status = status,
+                                Progress = status == EntryStatuses.Ongoing && entries % 4 != 0 ? 10 + entries % 80 : null,
+                                Narrative = $"Genererat svar {entries}.", UpdatedAt = at.AddDays(10), UpdatedByName = $"Handläggare {party}",
+                            });
+                            entries++;
+                        }
+                    }
+                }
+                await bulk.SaveChangesAsync(ct);
+                bulk.ChangeTracker.Clear();
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return entries;
     }
 
     /// <summary>A context on the same database without the audit interceptor.</summary>
@@ -217,7 +301,8 @@ public static class NationalScaleData
             var section = items[c % sectionCount];
             // Every section gets a second item once it holds three commitments, as the documents group them.
             if (section[^1].Count >= 3) section.Add([]);
-            var who = (c % 3) switch { 0 => new[] { region.Code }, 1 => new[] { municipality.Code }, _ => new[] { region.Code, municipality.Code } };
+            var who = options.AllJoint ? [region.Code, municipality.Code]
+                : (c % 3) switch { 0 => new[] { region.Code }, 1 => new[] { municipality.Code }, _ => new[] { region.Code, municipality.Code } };
             section[^1].Add(new Commitment
             {
                 Id = Guid.CreateVersion7(),

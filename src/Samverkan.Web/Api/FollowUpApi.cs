@@ -54,6 +54,51 @@ public static class FollowUpApi
                 + "party=kod, annars den inloggades organisation.")
             .WithName("GetFollowUpForm");
 
+        // One resource, a party's whole form for the round, in two representations: CSV and an Excel workbook.
+        api.MapGet("/follow-up-rounds/{id:guid}/forms/{organizationCode}",
+                async Task<IResult> (Guid id, string organizationCode, string? format, HttpRequest request, ExportFollowUpForm export, CancellationToken ct) =>
+                {
+                    var chosen = format ?? Negotiate(request);
+                    if (chosen is null)
+                        return Error.Validation("request.not-acceptable", $"Formuläret finns som text/csv och {FollowUpFormFormats.XlsxMediaType}.")
+                            .ToProblem(StatusCodes.Status406NotAcceptable);
+                    return (await export.ExecuteAsync(id, organizationCode, chosen, ct))
+                        .Map(file =>
+                        {
+                            request.HttpContext.Response.Headers.Vary = "Accept";
+                            request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+                            return TypedResults.File(file.Content, file.MediaType, file.FileName);
+                        });
+                })
+            .Produces<byte[]>(StatusCodes.Status200OK, "text/csv", FollowUpFormFormats.XlsxMediaType)
+            .Problems(400, 401, 404, 406)
+            .WithSummary("En parts uppföljningsformulär som fil")
+            .WithDescription("Alla åtaganden som parten (organisationskod) har gett i omgångens överenskommelser, med nuvarande svar, en rad per åtagande: "
+                + "overenskommelse_id;atagande_id;avsnitt;atagande;status;procent;beskrivning. Accept: text/csv (standard; UTF-8 med BOM, semikolon) "
+                + $"eller {FollowUpFormFormats.XlsxMediaType}. format=csv|xlsx går före Accept, för vanliga länkar. "
+                + "Text som skulle börja en formel (= + - @) skrivs som text.")
+            .WithName("ExportFollowUpForm");
+
+        api.MapPut("/follow-up-rounds/{id:guid}/forms/{organizationCode}",
+                async Task<IResult> (Guid id, string organizationCode, HttpRequest request, ImportFollowUpForm import, CancellationToken ct) =>
+                {
+                    if (FollowUpFormFormats.FromMediaType(request.ContentType) is null)
+                        return Error.Validation("request.unsupported-media-type",
+                            $"Skicka filen som text/csv eller {FollowUpFormFormats.XlsxMediaType}.", "file").ToProblem(StatusCodes.Status415UnsupportedMediaType);
+                    var body = await ReadBodyAsync(request, FollowUpLimits.ImportBytes, ct);
+                    if (!body.IsSuccess) return body.Error!.ToProblem();
+                    return (await import.ExecuteAsync(id, organizationCode, body.Value, ct)).Map(TypedResults.Ok);
+                })
+            .WithMetadata(new AcceptsUploadAttribute())
+            .Accepts<byte[]>("text/csv", FollowUpFormFormats.XlsxMediaType)
+            .Produces<FollowUpImportResult>().Problems(400, 401, 403, 404, 409, 413, 415)
+            .WithSummary("Läs in en parts uppföljningsformulär")
+            .WithDescription("Filen från GET samma adress, ifylld, som hela begärans kropp (CSV eller Excel; formatet avgörs av innehållet). "
+                + "Varje rad kontrolleras först; antingen sparas alla rader, varje ändring som en revision, eller ingen. Rader utan status lämnas som de är. "
+                + "Vid fel: 400 med code follow-up.import-invalid och errors: [{line, field, code, message}], en post per felaktig rad. "
+                + "PUT eftersom filen ersätter formulärets svar och samma fil två gånger ger samma resultat. Högst 5 MB.")
+            .WithName("ImportFollowUpForm");
+
         api.MapPut("/follow-up-rounds/{id:guid}/entries/{commitmentId:guid}",
                 async (Guid id, Guid commitmentId, EntryBody body, HttpRequest request, SaveFollowUpEntry save, CancellationToken ct) =>
                     (await save.ExecuteAsync(new SaveFollowUpEntryCommand(id, commitmentId, body.Status, body.Progress, body.Narrative, body.Indicators,
@@ -190,6 +235,37 @@ public static class FollowUpApi
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (file.FileName, buffer.ToArray(), agreementId, form.TryGetValue("party", out var party) ? party.ToString() : null);
+    }
+
+    /// <summary>The format the Accept header prefers among the two (none, or */*, means CSV); null when it accepts neither.</summary>
+    private static string? Negotiate(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted) || accepted.Count == 0)
+            return FollowUpFormFormats.Csv;
+        foreach (var media in accepted.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            var type = media.MediaType.Value ?? "";
+            if (type is "*/*" or "text/*") return FollowUpFormFormats.Csv;
+            if (type == "application/*") return FollowUpFormFormats.Xlsx;
+            if (FollowUpFormFormats.FromMediaType(type) is { } format) return format;
+        }
+        return null;
+    }
+
+    /// <summary>The request body, refused as soon as it is longer than <paramref name="max"/> bytes (by its declared length, or while reading).</summary>
+    private static async Task<Result<byte[]>> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
+    {
+        var tooLarge = Error.Validation(ImportFollowUpForm.TooLarge, $"Filen är för stor. En uppföljning får vara högst {max / (1024 * 1024)} MB.", "file");
+        if (request.ContentLength > max) return tooLarge;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) return tooLarge;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)

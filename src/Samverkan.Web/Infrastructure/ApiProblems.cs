@@ -27,6 +27,7 @@ public static class ApiProblems
         403 => "Åtkomst nekad",
         404 => "Hittades inte",
         405 => "Metoden stöds inte",
+        406 => "Formatet kan inte levereras",
         409 => "Konflikt",
         413 => "För stor begäran",
         415 => "Mediatypen stöds inte",
@@ -41,6 +42,7 @@ public static class ApiProblems
         403 => "access.forbidden",
         404 => "resource.not-found",
         405 => "request.method-not-allowed",
+        406 => "request.not-acceptable",
         409 => "request.conflict",
         413 => "request.too-large",
         415 => "request.unsupported-media-type",
@@ -56,11 +58,13 @@ public static class ApiProblems
         [FollowUp.EvidenceTypes.TooLarge] = StatusCodes.Status413PayloadTooLarge,
         [FollowUp.EvidenceTypes.TypeRefused] = StatusCodes.Status415UnsupportedMediaType,
         [FollowUp.EvidenceTypes.ContentMismatch] = StatusCodes.Status415UnsupportedMediaType,
+        [FollowUp.ImportFollowUpForm.TooLarge] = StatusCodes.Status413PayloadTooLarge,
     };
 
-    public static ProblemHttpResult ToProblem(this Error error)
+    /// <param name="statusCode">A status the front end knows better than the error's kind (406 and 415 from content negotiation).</param>
+    public static ProblemHttpResult ToProblem(this Error error, int? statusCode = null)
     {
-        var status = StatusByCode.TryGetValue(error.Code, out var specific) ? specific : StatusOf(error.Kind);
+        var status = statusCode ?? (StatusByCode.TryGetValue(error.Code, out var specific) ? specific : StatusOf(error.Kind));
         var problem = new ProblemDetails
         {
             Status = status,

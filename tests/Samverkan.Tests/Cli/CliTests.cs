@@ -53,7 +53,7 @@ public sealed class CliTests(CliDatabase fixture) : IClassFixture<CliDatabase>
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("samverkan", run.Out);
-        foreach (var command in new[] { "migrate", "seed", "users", "tokens" }) Assert.Contains(command, run.Out);
+        foreach (var command in new[] { "migrate", "seed", "users", "tokens", "follow-up" }) Assert.Contains(command, run.Out);
         Assert.Equal("", run.Err);
     }
 

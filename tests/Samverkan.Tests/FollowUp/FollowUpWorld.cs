@@ -5,6 +5,7 @@ using Samverkan.Agreements;
 using Samverkan.Audit;
 using Samverkan.Common;
 using Samverkan.Data;
+using Samverkan.Documents;
 using Samverkan.FollowUp;
 using Samverkan.Notifications;
 using Samverkan.Plans;
@@ -41,7 +42,12 @@ public sealed class FollowUpWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Services = Database.BuildServices(s => s.AddSingleton<TimeProvider>(Clock));
+        Services = Database.BuildServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            // The Excel format of the follow-up form comes with the documents services, as in the web and CLI hosts.
+            s.AddSamverkanDocuments();
+        });
         foreach (var (email, org, role) in new[]
                  {
                      (RegionOfficer, "20", Roles.RegionOfficer), (RegionAdmin, "20", Roles.RegionAdmin), (RegionViewer, "20", Roles.Viewer),

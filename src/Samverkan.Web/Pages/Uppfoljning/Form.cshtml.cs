@@ -17,7 +17,7 @@ namespace Samverkan.Web.Pages.Uppfoljning;
 [AcceptsUpload]
 public sealed class FollowUpFormModel(
     GetFollowUpForm getForm, GetFollowUpRound getRound, SaveFollowUpEntry save, AddEvidence addEvidence, RemoveEvidence removeEvidence,
-    SubmitFollowUp submit, ReviewFollowUpSubmission review, EvidenceOptions evidenceOptions) : PageModel
+    SubmitFollowUp submit, ReviewFollowUpSubmission review, ImportFollowUpForm importForm, EvidenceOptions evidenceOptions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid RoundId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid AgreementId { get; set; }
@@ -40,7 +40,13 @@ public sealed class FollowUpFormModel(
         public string? Comment { get; set; }
     }
 
+    /// <summary>The import's file input (name and id, as model binding keys it), so its errors land beside it and the summary links to it.</summary>
+    public const string UploadField = "upload";
+
     public string FormUrl => $"/uppfoljning/{RoundId}/{AgreementId}?part={Uri.EscapeDataString(Form.Party.Code)}";
+
+    /// <summary>The party's whole form for the round as a file (the API's resource; a link cannot set Accept, so it names the format).</summary>
+    public string FileUrl(string format) => $"/api/v1/follow-up-rounds/{RoundId}/forms/{Uri.EscapeDataString(Form.Party.Code)}?format={format}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -131,6 +137,48 @@ public sealed class FollowUpFormModel(
         TempData["Notice"] = result.Value.Status == SubmissionStatuses.Accepted
             ? $"Uppföljningen från {Form.Party.Name} är godkänd."
             : $"Uppföljningen är tillbakaskickad till {Form.Party.Name} med din kommentar.";
+        return Redirect(FormUrl);
+    }
+
+    /// <summary>
+    /// Reads a filled-in CSV or Excel form back: every line is checked first and either all are saved or none. Each
+    /// line's error goes in the summary on its own, naming the row and the column, so they can be fixed in one go.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop) return stop;
+        if (!Form.CanEdit) return StatusCode(StatusCodes.Status403Forbidden);
+        Entries = Form.Commitments.Select(EntryInput.From).ToList();
+        Pad();
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError(UploadField, "Välj en CSV- eller Excel-fil att läsa in.");
+            return Page();
+        }
+        if (upload.Length > FollowUpLimits.ImportBytes)
+        {
+            ModelState.AddModelError(UploadField, $"Filen är för stor. En uppföljning får vara högst {FollowUpLimits.ImportBytes / (1024 * 1024)} MB.");
+            return Page();
+        }
+        using var buffer = new MemoryStream((int)upload.Length);
+        await upload.CopyToAsync(buffer, ct);
+        var result = await importForm.ExecuteAsync(RoundId, Form.Party.Code, buffer.ToArray(), ct);
+        if (!result.IsSuccess)
+        {
+            var error = result.Error!;
+            if (error.Extensions?.GetValueOrDefault("errors") is IEnumerable<ImportLineError> lines)
+            {
+                var list = lines.ToList();
+                ModelState.AddModelError(UploadField, $"Filen har {list.Count} fel. Inget har sparats. Rätta raderna och läs in filen igen.");
+                foreach (var line in list) ModelState.AddModelError(UploadField, line.Message);
+            }
+            else ModelState.AddModelError(UploadField, error.Message);
+            return Page();
+        }
+        var r = result.Value;
+        TempData["Notice"] = $"{r.Changed} {(r.Changed == 1 ? "post" : "poster")} uppdaterade från filen."
+            + (r.Unchanged > 0 ? $" {r.Unchanged} var redan så." : "")
+            + (r.Skipped > 0 ? $" {r.Skipped} utan status lämnades som de var." : "");
         return Redirect(FormUrl);
     }
 
