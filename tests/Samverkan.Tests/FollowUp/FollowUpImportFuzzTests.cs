@@ -92,7 +92,7 @@ public sealed class FollowUpImportFuzzTests(FollowUpWorld world) : IClassFixture
     {
         var s = await world.ScenarioAsync();
         await world.AnswerAllAsync(s);
-        var file = (await world.RunAsync(Smedjebacken, (ExportFollowUpForm export) => export.ExecuteAsync(s.RoundId, null))).Value;
+        var file = (await world.RunAsync(Smedjebacken, (ExportFollowUpForm export) => export.ExecuteAsync(s.RoundId, null))).Value.Content;
         return (s, FollowUpCsv.Read(file).Select(r => r.Fields).ToList(), file);
     }
 
