@@ -23,7 +23,7 @@ public static class FollowUpCsv
         void Line(IEnumerable<string> fields) => sb.Append(string.Join(';', fields.Select(f => $"\"{f.Replace("\"", "\"\"")}\""))).Append("\r\n");
         Line(Header);
         foreach (var r in rows)
-            Line([r.AgreementId.ToString(), r.CommitmentId.ToString(), Defuse(r.Section), Defuse(r.Commitment), r.Status ?? "",
+            Line([r.AgreementId.ToString(), r.CommitmentId.ToString(), Defuse(r.Section), Defuse(r.Commitment), Defuse(r.Status ?? ""),
                 r.Progress?.ToString(CultureInfo.InvariantCulture) ?? "", Defuse(r.Narrative ?? "")]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
@@ -37,10 +37,14 @@ public static class FollowUpCsv
     /// <summary>Whether a text cell would start a formula in a spreadsheet (the Excel writer marks such cells as text).</summary>
     public static bool StartsFormula(string text) => text.Length > 0 && FormulaStarts.Contains(text[0]);
 
-    /// <summary>Puts an apostrophe before text that would start a formula; <see cref="Read"/> takes it off again.</summary>
-    public static string Defuse(string text) => StartsFormula(text) ? "'" + text : text;
+    /// <summary>
+    /// Puts an apostrophe before text that would start a formula; <see cref="Read"/> takes it off again. Text that itself
+    /// begins with an apostrophe gets one too, or "'-" written as is would come back as "-".
+    /// </summary>
+    public static string Defuse(string text) => StartsFormula(text) || text.StartsWith('\'') ? "'" + text : text;
 
-    private static string Restore(string field) => field.Length > 1 && field[0] == '\'' && StartsFormula(field[1..]) ? field[1..] : field;
+    private static string Restore(string field) =>
+        field.Length > 1 && field[0] == '\'' && (StartsFormula(field[1..]) || field[1] == '\'') ? field[1..] : field;
 
     /// <summary>
     /// Reads records with their row as a spreadsheet numbers them: every record is one row, blank ones too, and a quoted
