@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Agreements;
+using Samverkan.Common;
 using Samverkan.Documents.Import;
 using Samverkan.Documents.Render;
 
@@ -92,7 +93,7 @@ internal static class AgreementsCommand
                 var temp = file.FullName + ".tmp";
                 await File.WriteAllBytesAsync(temp, document.Content, ct);
                 File.Move(temp, file.FullName, overwrite: true);
-                cli.Out.WriteLine($"Skrev {file.FullName} ({document.Content.Length:N0} byte, {document.MediaType}).");
+                cli.Out.WriteLine($"Skrev {file.FullName} ({document.Content.Length.ToString("N0", SwedishText.Culture)} byte, {document.MediaType}).");
                 return CliResult.Success;
             });
         }, ct));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Cli.Commands.Database;
+using Samverkan.Common;
 using Samverkan.Data;
 
 namespace Samverkan.Cli.Commands.Backup;
@@ -22,7 +23,7 @@ internal static class BackupCommands
             return CliResult.Map(cli.Error, made, path =>
             {
                 cli.Out.WriteLine($"Databas: {DatabaseLabel.Describe(settings)}");
-                cli.Out.WriteLine($"Säkerhetskopian är skriven till {path} ({new FileInfo(path).Length} byte).");
+                cli.Out.WriteLine($"Säkerhetskopian är skriven till {path} ({new FileInfo(path).Length.ToString("N0", SwedishText.Culture)} byte).");
                 return CliResult.Success;
             });
         }, ct));

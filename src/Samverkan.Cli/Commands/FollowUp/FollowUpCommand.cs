@@ -50,7 +50,7 @@ internal static class FollowUpCommand
                 var temp = file.FullName + ".tmp";
                 await File.WriteAllBytesAsync(temp, form.Content, ct);
                 File.Move(temp, file.FullName, overwrite: true);
-                cli.Out.WriteLine($"Skrev {file.FullName} ({form.Content.Length:N0} byte, {form.MediaType}).");
+                cli.Out.WriteLine($"Skrev {file.FullName} ({form.Content.Length.ToString("N0", SwedishText.Culture)} byte, {form.MediaType}).");
                 return CliResult.Success;
             });
         }, ct));
