@@ -125,9 +125,13 @@ public sealed class ImportFollowUpForm(SamverkanDb db, ActorContext actors, Foll
         var evidence = await store.EvidenceAsync(existing.Select(e => e.Id), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = 0;
-        foreach (var (context, commitment, values) in rows)
+        foreach (var (context, commitment, parsed) in rows)
         {
+            var values = parsed;
             var entry = entries.GetValueOrDefault((context.Agreement.Agreement.Id, commitment.Id));
+            // The file has no columns for indicator values: those typed in the form stay as they are.
+            if (entry is not null)
+                values = values with { Indicators = entry.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorValue(i.Name, i.Value, i.Unit)).ToList() };
             var applied = await SaveFollowUpEntry.ApplyAsync(db, store, context, commitment, submissions[context.Agreement.Agreement.Id], values, null, actor,
                 now, ct, overwrite: true, loaded: (entry, entry is null ? [] : evidence[entry.Id].ToList()));
             if (!applied.IsSuccess) return applied.Error!;

@@ -50,6 +50,27 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
     }
 
     [Fact]
+    public async Task Import_KeepsTheIndicatorValuesTypedInTheForm_WhichTheFileHasNoColumnsFor()
+    {
+        var s = await world.ScenarioAsync();
+        Assert.True((await world.SaveAsync(Smedjebacken, s, s.MunicipalCommitment, EntryStatuses.Ongoing, 20, "Ansökan skriven.",
+            [new IndicatorValueInput("Ansökningar", 2, "st")])).IsSuccess);
+        var file = (await world.RunAsync(Smedjebacken, (ExportFollowUpForm export) => export.ExecuteAsync(s.RoundId, null))).Value.Content;
+
+        // Unchanged, the file changes nothing; with a new percentage, only the percentage changes.
+        Assert.Equal(0, (await ImportAsync(Smedjebacken, s, file)).Value.Changed);
+        var text = Encoding.UTF8.GetString(file[3..]).Replace("\"ongoing\";\"20\"", "\"ongoing\";\"60\"");
+        var result = await ImportAsync(Smedjebacken, s, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(1, result.Value.Changed);
+
+        var entry = (await world.FormAsync(Smedjebacken, s)).Value.Commitments.Single(c => c.CommitmentId == s.MunicipalCommitment).Entry!;
+        Assert.Equal((60, 2), (entry.Progress, entry.Version));
+        var indicator = Assert.Single(entry.Indicators);
+        Assert.Equal(("Ansökningar", 2m, "st"), (indicator.Name, indicator.Value, indicator.Unit));
+    }
+
+    [Fact]
     public async Task Import_WithBadLines_NamesEveryLine_AndWritesNothing()
     {
         var s = await world.ScenarioAsync();
