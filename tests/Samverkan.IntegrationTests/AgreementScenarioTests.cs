@@ -173,6 +173,15 @@ public sealed class AgreementScenarioTests(AppFixture app)
             400, "agreement.period-invalid");
         await Refused(new { kind = "treaty", title = "x", parties = new[] { "20", "2061" } }, 400, "agreement.kind-invalid");
         await Refused(new { kind = "municipal-agreement", title = "", parties = new[] { "20", "2061" } }, 400, "agreement.title-required");
+        // Beyond what the commitment rows' columns hold, or a NUL: 400 on both databases (PostgreSQL would refuse the write).
+        object WithCommitment(string text, string? indicator) => new
+        {
+            kind = "municipal-agreement", title = "x", parties = new[] { "20", "2061" },
+            sections = new[] { new { heading = "Scen", items = new[] { new { text = "Punkt", commitments = new[] { new { parties = new[] { "2061" }, text, indicator } } } } } },
+        };
+        await Refused(WithCommitment("Kommunen mäter.", new string('å', 501)), 400, "agreement.indicator-too-long");
+        await Refused(WithCommitment("Kommunen mäter\0 publiken.", null), 400, "agreement.text-invalid");
+        await Refused(new { kind = "municipal-agreement", title = "x", reference = new string('1', 51), parties = new[] { "20", "2061" } }, 400, "agreement.reference-too-long");
         // The region may not make an agreement between two other parties it does not belong to.
         await (await app.As(AppFixture.Smedjebacken).PostAsJsonAsync("/api/v1/agreements",
             new { kind = "municipal-agreement", title = "x", parties = new[] { "20", "2062" } })).ProblemAsync(403, "access.forbidden");

@@ -354,7 +354,7 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output) 
             {
                 if (kind == 11) o.Remove(key);
                 else if (kind == 12) o[key + "_extra"] = JsonValue.Create(text);
-                else if (kind == 13 && o[key] is JsonArray list && list.Count > 0) list.Add(list[0]!.DeepClone());
+                else if (kind == 13 && o[key] is JsonArray list && list.Count > 0) list.Add(list[0]?.DeepClone());
                 else o[key] = replacement == Placeholder ? null : replacement;
             }
             else if (parent is JsonArray a && index >= 0)

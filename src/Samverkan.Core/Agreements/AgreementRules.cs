@@ -21,6 +21,7 @@ internal sealed class AgreementRules(SamverkanDb db)
             return Error.Validation("agreement.title-required", "Överenskommelsen måste ha en titel.", "title");
         if (content.Title.Length > 500)
             return Error.Validation("agreement.title-too-long", "Titeln får vara högst 500 tecken.", "title");
+        if (Limits(content) is { } tooLong) return tooLong;
         var codes = partyCodes.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         if (codes.Distinct().Count() != codes.Count)
             return Error.Validation("agreement.party-duplicate", "Samma part är angiven två gånger.", "parties");
@@ -83,4 +84,40 @@ internal sealed class AgreementRules(SamverkanDb db)
     };
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+    /// <summary>
+    /// The limits of the columns the content is copied into (the commitment rows), and no NUL anywhere: PostgreSQL
+    /// refuses both where SQLite takes them silently, so without this check the same input is a 400 on one database
+    /// and a 500 on the other (found by HostileInputTests on PostgreSQL).
+    /// </summary>
+    private static Error? Limits(AgreementContent content)
+    {
+        if (content.Reference is { Length: > 50 })
+            return Error.Validation("agreement.reference-too-long", "Diarienumret får vara högst 50 tecken.", "reference");
+        foreach (var (section, commitment) in AgreementStore.CommitmentsWithSection(content.Sections, ""))
+        {
+            if (section.Length > 500)
+                return Error.Validation("agreement.heading-too-long", $"Rubriken \"{Short(section)}\" är för lång (högst 500 tecken med överrubrikerna).", "sections");
+            if (commitment.Indicator is { Length: > 500 } || commitment.Target is { Length: > 500 })
+                return Error.Validation("agreement.indicator-too-long",
+                    $"Indikatorn och målvärdet för åtagandet \"{Short(commitment.Text)}\" får vara högst 500 tecken var.", "sections");
+            if (commitment.GoalIds.Count > 100)
+                return Error.Validation("agreement.goals-too-many", $"Åtagandet \"{Short(commitment.Text)}\" kan länkas till högst 100 mål.", "sections");
+        }
+        if (Texts(content).Any(t => t.Contains('\0')))
+            return Error.Validation("agreement.text-invalid", "Texten innehåller ett nolltecken (NUL), som inte kan sparas. Ta bort det och försök igen.", "sections");
+        return null;
+    }
+
+    private static IEnumerable<string> Texts(AgreementContent c) =>
+        new[] { c.Title, c.Reference, c.CaseOfficer?.Name, c.CaseOfficer?.Title, c.CaseOfficer?.Phone, c.CaseOfficer?.Email }
+            .Concat(c.Signatures.SelectMany(s => new[] { s.Party, s.Name, s.Role, s.Place }))
+            .Concat(SectionTexts(c.Sections))
+            .OfType<string>();
+
+    private static IEnumerable<string?> SectionTexts(IEnumerable<Section> sections) =>
+        sections.SelectMany(s => new[] { s.Heading }
+            .Concat(s.Items.SelectMany(i => new[] { i.Style, i.Text }.Concat(i.Footnotes)
+                .Concat(i.Commitments.SelectMany(m => new[] { m.Text, m.Indicator, m.Target }.Concat(m.Parties).Concat(m.Institutions)))))
+            .Concat(SectionTexts(s.Sections)));
 }

@@ -144,7 +144,7 @@ public sealed class AgreementStore(SamverkanDb db, TimeProvider clock)
 
     public static string HashOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
-    private static IEnumerable<(string Section, Commitment Commitment)> CommitmentsWithSection(IEnumerable<Section> sections, string parent) =>
+    internal static IEnumerable<(string Section, Commitment Commitment)> CommitmentsWithSection(IEnumerable<Section> sections, string parent) =>
         sections.SelectMany(s =>
         {
             var heading = parent.Length == 0 ? s.Heading : $"{parent} / {s.Heading}";

@@ -61,6 +61,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         // what they expect; anything else reaches the exception handler, which logs it at Error once.
         options.ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.QueryIterationFailed, LogLevel.Information),
             (RelationalEventId.CommandError, LogLevel.Information)));
     }
 
@@ -92,7 +93,7 @@ public static class CoreServices
         services.AddDbContext<SamverkanDb>((sp, options) =>
         {
             settings.Apply(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqliteTuning.Instance);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqliteTuning.Instance, NulGuard.Instance);
         });
         foreach (var type in UseCaseTypes()) services.AddScoped(type);
         services.AddScoped<DatabaseMigrator>();

@@ -92,6 +92,12 @@ public static class ApiProblems
                   // The framework's English defaults: its reason phrase, and RFC 9110's newer name for 413.
                   || p.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || p.Title == "Content Too Large"
             ? TitleOf(status) : p.Title;
+        if (Data.NulInTextException.In(context.Exception) is { } nul)
+        {
+            p.Detail = nul.Message;
+            p.Extensions["code"] = Data.NulInTextException.Code;
+            p.Type = TypeUri(Data.NulInTextException.Code);
+        }
         if (!p.Extensions.ContainsKey("code"))
         {
             var code = DefaultCode(status);

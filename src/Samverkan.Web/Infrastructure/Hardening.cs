@@ -164,7 +164,12 @@ public static class Hardening
     public static ExceptionHandlerOptions ExceptionHandling(string? path) => new()
     {
         ExceptionHandlingPath = path,
-        StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode
+            // A NUL in text is the caller's input, on every database alike (Data/NulGuard.cs).
+            : Data.NulInTextException.In(e) is not null ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status500InternalServerError,
+        // Bad input is not a server fault: no error log line, no exception telemetry for it.
+        SuppressDiagnosticsCallback = c => Data.NulInTextException.In(c.Exception) is not null,
     };
 
     /// <summary>Secure when the request is HTTPS, never readable from script, and not sent on cross-site posts.</summary>

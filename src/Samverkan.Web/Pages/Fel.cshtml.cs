@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,6 +17,12 @@ public sealed class FelModel : PageModel
 
     public void OnGet(int status)
     {
+        // The exception handler sends every exception here; a NUL in the input is the one that is the caller's (400).
+        if (Data.NulInTextException.In(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error) is { } nul)
+        {
+            (Heading, Text) = ("Ogiltigt tecken", nul.Message);
+            return;
+        }
         (Heading, Text) = status switch
         {
             403 => ("Åtkomst nekad", "Du får inte göra detta för den organisationen. Du kan bara ändra uppgifter för den organisation ditt konto hör till."),
