@@ -22,6 +22,13 @@ public sealed class ArshjulModel(GetYearlyCycle get, ListRegions regions, ActorC
         Year ??= clock.GetUtcNow().Year;
         Regions = await regions.ExecuteAsync(ct);
         var result = await get.ExecuteAsync(Region, Year, ct);
+        if (result.Error is { Kind: ErrorKind.Validation, Field: "year" } badYear)
+        {
+            // An impossible year in the address: say so, and show this year's cycle rather than nothing.
+            ModelState.AddModelError("year", badYear.Message);
+            Year = clock.GetUtcNow().Year;
+            result = await get.ExecuteAsync(Region, Year, ct);
+        }
         if (!result.IsSuccess) return this.Show(result.Error!);
         Cycle = result.Value;
         return Page();

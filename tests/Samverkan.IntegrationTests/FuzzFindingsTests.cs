@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 namespace Samverkan.IntegrationTests;
 
 /// <summary>
-/// A NUL character in any text — a query value, a form field, a JSON string — is bad input on both databases: 400 with
-/// a message and nothing written (PostgreSQL refuses such text; without Data/NulGuard it was a 500 there).
+/// What the fuzzing (HostileInputTests) found, kept as plain tests: a NUL character in any text — a query value, a form
+/// field, a JSON string — is bad input on both databases, 400 with a message and nothing written (PostgreSQL refuses
+/// such text; without Data/NulGuard it was a 500 there); an impossible year in a page's address is named on the page.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class NulInputTests(AppFixture app)
+public sealed class FuzzFindingsTests(AppFixture app)
 {
     [Fact]
     public async Task ANulInAQueryOrABody_Answers400WithAMessage_AndWritesNothing()
@@ -28,5 +29,18 @@ public sealed class NulInputTests(AppFixture app)
         var page = await anonymous.GetAsync("/offentligt/overenskommelser?region=%00");
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("nolltecken", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnImpossibleYearInTheAddress_IsNamedOnThePage_NotAServerError()
+    {
+        var anonymous = app.Anonymous();
+        foreach (var url in new[] { "/arshjul?year=-2147483648", "/dialog?region=20&year=99999" })
+        {
+            var page = await anonymous.GetAsync(url);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{url}: {(int)page.StatusCode}");
+            Assert.Contains("error-summary", html);
+        }
     }
 }
