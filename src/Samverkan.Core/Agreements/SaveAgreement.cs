@@ -42,7 +42,7 @@ public sealed class SaveAgreement(SamverkanDb db, ActorContext actors, Agreement
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null) // a NUL is bad input (Data/NulGuard), not a conflict
         {
             // Someone saved the same version at the same moment (the version number is unique and the
             // agreement's current version is a concurrency token): theirs stands, ours is answered as stale.

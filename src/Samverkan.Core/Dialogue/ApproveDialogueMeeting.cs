@@ -34,7 +34,7 @@ public sealed class ApproveDialogueMeeting(SamverkanDb db, ActorContext actors, 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null) // a NUL is bad input (Data/NulGuard), not a conflict
         {
             db.ChangeTracker.Clear();
             return UpdateDialogueMeeting.Stale(meeting.Version, v);

@@ -53,7 +53,7 @@ public sealed class UpdateDialogueMeeting(SamverkanDb db, ActorContext actors, D
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null) // a NUL is bad input (Data/NulGuard), not a conflict
         {
             // The version token, or the unique revision number, was taken by a save at the same moment.
             db.ChangeTracker.Clear();

@@ -30,7 +30,7 @@ public sealed class CloseFollowUpRound(SamverkanDb db, ActorContext actors, Foll
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null) // a NUL is bad input (Data/NulGuard), not a conflict
         {
             db.ChangeTracker.Clear();
             return Error.Conflict("follow-up.round-already-closed", $"Uppföljningen för {round.Year} stängdes samtidigt av någon annan.");

@@ -26,6 +26,9 @@ internal static class FollowUpRules
         if (text?.Length > FollowUpLimits.Narrative)
             return Error.Validation("follow-up.narrative-too-long",
                 $"Beskrivningen får vara högst {FollowUpLimits.Narrative} tecken (nu {text.Length}). Lägg längre redovisningar som underlag.", "narrative");
+        // No database can be trusted with a NUL in text (Data/NulGuard); here it is named with its field (and line, on import).
+        if (text?.Contains('\0') == true)
+            return Error.Validation("follow-up.text-invalid", "Beskrivningen innehåller ett nolltecken (NUL), som inte kan sparas. Ta bort det.", "narrative");
 
         var values = new List<IndicatorValue>();
         var list = indicators ?? [];
@@ -38,6 +41,8 @@ internal static class FollowUpRules
             var unit = string.IsNullOrWhiteSpace(input.Unit) ? null : input.Unit.Trim();
             if (name.Length == 0)
                 return Error.Validation("follow-up.indicator-name-required", $"Indikatorvärde {i + 1} saknar namn.", $"indicators[{i}].name");
+            if (name.Contains('\0') || unit?.Contains('\0') == true)
+                return Error.Validation("follow-up.text-invalid", $"Indikatorvärde {i + 1} innehåller ett nolltecken (NUL), som inte kan sparas.", $"indicators[{i}].name");
             if (name.Length > FollowUpLimits.IndicatorName)
                 return Error.Validation("follow-up.indicator-name-too-long", $"Indikatorns namn får vara högst {FollowUpLimits.IndicatorName} tecken.", $"indicators[{i}].name");
             if (values.Any(v => string.Equals(v.Name, name, StringComparison.CurrentCultureIgnoreCase)))

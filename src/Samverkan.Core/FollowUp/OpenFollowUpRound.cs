@@ -51,7 +51,7 @@ public sealed class OpenFollowUpRound(SamverkanDb db, ActorContext actors, GetFo
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null) // a NUL is bad input (Data/NulGuard), not a conflict
         {
             // Opened by someone else at the same moment: the unique (region, plan, year) index keeps theirs.
             db.ChangeTracker.Clear();

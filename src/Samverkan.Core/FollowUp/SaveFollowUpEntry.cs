@@ -115,7 +115,8 @@ public sealed class SaveFollowUpEntry(SamverkanDb db, ActorContext actors, Follo
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException)
+        // A NUL in text is bad input, not a concurrent change: it goes on to the front end's 400 (Data/NulGuard).
+        catch (DbUpdateException e) when (Data.NulInTextException.In(e) is null)
         {
             db.ChangeTracker.Clear();
             return FollowUpErrors.SubmissionBusy();

@@ -71,6 +71,18 @@ public sealed class FollowUpImportTests(FollowUpWorld world) : IClassFixture<Fol
     }
 
     [Fact]
+    public async Task Import_OfANarrativeWithANul_NamesItsRow_AndWritesNothing()
+    {
+        var s = await world.ScenarioAsync();
+        var before = await world.WrittenAsync();
+        var result = await ImportAsync(Smedjebacken, s, Csv(Header, Line(s.Agreement, s.MunicipalCommitment, "done", "100", "Klart\0 i tid.")));
+        Assert.Equal("follow-up.import-invalid", result.Error!.Code);
+        var line = Assert.Single((List<ImportLineError>)result.Error.Extensions!["errors"]!);
+        Assert.Equal((2, "follow-up.text-invalid"), (line.Line, line.Code));
+        Assert.Equal(before, await world.WrittenAsync());
+    }
+
+    [Fact]
     public async Task Import_WithBadLines_NamesEveryLine_AndWritesNothing()
     {
         var s = await world.ScenarioAsync();
