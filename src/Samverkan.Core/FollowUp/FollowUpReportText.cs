@@ -8,7 +8,7 @@ namespace Samverkan.FollowUp;
 /// </summary>
 public static class FollowUpReportText
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly CultureInfo Swedish = Common.SwedishText.Culture;
 
     public const string NoFigure = "ingen siffra";
 

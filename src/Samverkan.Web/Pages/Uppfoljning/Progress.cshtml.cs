@@ -35,9 +35,7 @@ public sealed class ProgressModel(GetRoundProgress get) : PageModel
 
     /// <summary>The figure a slug and key name, or null; "helhet" is the whole round.</summary>
     public static ProgressFigure? Find(RoundProgress progress, string? group, string? key) =>
-        group == "helhet" ? progress.Total
-        : Groups.FirstOrDefault(g => g.Slug == group) is { Figures: not null } found ? found.Figures(progress).FirstOrDefault(f => f.Key == key)
-        : null;
+        group == "helhet" ? progress.Total : Groups.FirstOrDefault(g => g.Slug == group).Figures?.Invoke(progress).FirstOrDefault(f => f.Key == key);
 
     public static string ExplanationLink(Guid roundId, string group, string key) =>
         $"/uppfoljning/{roundId}/framsteg/forklaring?grupp={Uri.EscapeDataString(group)}&nyckel={Uri.EscapeDataString(key)}";
